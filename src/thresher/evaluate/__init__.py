@@ -1,0 +1,1 @@
+"""Built-in evaluation: accuracy of extraction and cleaning against labelled pages."""

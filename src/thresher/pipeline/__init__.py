@@ -1,0 +1,1 @@
+"""Pipeline configuration: which steps run, in which order, with which parameters."""
