@@ -1,0 +1,1 @@
+"""The ``thresher`` command line. Only this package prints or exits."""

@@ -1,0 +1,1 @@
+"""HTML helpers shared by readers and extractors: decoding, guards, visible text."""
