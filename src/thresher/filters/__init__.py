@@ -1,0 +1,1 @@
+"""Document filters: each answers a Document with the Document or a Drop naming the rule."""
