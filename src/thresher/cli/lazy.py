@@ -7,6 +7,9 @@ from typing import Any
 
 import click
 
+from thresher.cli.errors import CommandError
+from thresher.errors import ThresherError
+
 
 class LazyGroup(click.Group):
     """Subcommands given as ``{"name": "module:attribute"}``, imported on use."""
@@ -14,6 +17,12 @@ class LazyGroup(click.Group):
     def __init__(self, *args: Any, lazy_commands: dict[str, str] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._lazy = dict(lazy_commands or {})
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ThresherError as exc:
+            raise CommandError(str(exc)) from exc
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self._lazy])

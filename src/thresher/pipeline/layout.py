@@ -1,0 +1,42 @@
+"""Where a run's files go inside its output directory.
+
+::
+
+    OUTDIR/run.json               what was run: inputs, shard plan, configuration
+    OUTDIR/data/<shard>.jsonl.gz  kept documents (or .jsonl.zst / .jsonl / .parquet)
+    OUTDIR/rejects/<shard>.jsonl.gz  dropped and errored documents with step and reason
+    OUTDIR/stats/<shard>.json     per-shard statistics
+    OUTDIR/done/<shard>           completion marker: the shard is skipped on rerun
+    OUTDIR/stats.json             merged statistics of the whole run
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class RunLayout:
+    root: Path
+    data_suffix: str
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "run.json"
+
+    @property
+    def summary(self) -> Path:
+        return self.root / "stats.json"
+
+    def data(self, shard_id: str) -> Path:
+        return self.root / "data" / f"{shard_id}{self.data_suffix}"
+
+    def rejects(self, shard_id: str) -> Path:
+        return self.root / "rejects" / f"{shard_id}.jsonl.gz"
+
+    def stats(self, shard_id: str) -> Path:
+        return self.root / "stats" / f"{shard_id}.json"
+
+    def marker(self, shard_id: str) -> Path:
+        return self.root / "done" / shard_id

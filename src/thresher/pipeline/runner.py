@@ -1,0 +1,206 @@
+"""Running a pipeline over one shard: read, apply steps, write, count.
+
+:func:`run_shard` is the unit of work every engine schedules. It is a top-level
+function of picklable arguments, it writes only its own shard's files (under
+temporary names, renamed when complete), and it writes the completion marker
+last, so a shard either counts as done with all its files or is redone.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from thresher.document import Document, Drop, Failure
+from thresher.io.readers import ReaderOptions, Skip, read_input
+from thresher.io.sources import Shard
+from thresher.io.writers import (
+    Compression,
+    JsonlWriter,
+    OutputFormat,
+    RecordWriter,
+    document_record,
+    open_writer,
+    reject_record,
+)
+from thresher.pipeline.layout import RunLayout
+from thresher.stats.counters import RunStats, StepStats
+from thresher.step import DocStep
+
+logger = logging.getLogger(__name__)
+
+READ_STEP = "read"
+WRITE_STEP = "write"
+_PROGRESS_EVERY = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ShardTask:
+    """Everything a worker needs to process one shard."""
+
+    shard: Shard
+    steps: tuple[DocStep, ...]
+    reader: ReaderOptions
+    layout: RunLayout
+    output_format: OutputFormat
+    compression: Compression
+    write_rejects: bool
+    max_document_chars: int | None
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    shard_id: str
+    stats: RunStats
+
+
+Progress = Callable[[int, int], None]  # (documents, bytes) done since the last call
+
+
+def _position(doc_source: str) -> int | None:
+    _, at, offset = doc_source.rpartition("@")
+    return int(offset) if at and offset.isdigit() else None
+
+
+def _unique_names(steps: tuple[DocStep, ...]) -> list[str]:
+    names: list[str] = []
+    for step in steps:
+        name = step.name
+        suffix = 2
+        while name in names:
+            name = f"{step.name}#{suffix}"
+            suffix += 1
+        names.append(name)
+    return names
+
+
+class _ShardRun:
+    """The state of one shard's run (kept out of the steps, which stay pure)."""
+
+    def __init__(self, task: ShardTask, writer: RecordWriter, rejects: RecordWriter | None) -> None:
+        self.task = task
+        self.writer = writer
+        self.rejects = rejects
+        self.stats = RunStats(shards=1)
+        self.read = self.stats.step(READ_STEP)
+        self.names = _unique_names(task.steps)
+        self.step_stats: list[StepStats] = [self.stats.step(n) for n in self.names]
+        self.write = self.stats.step(WRITE_STEP)
+
+    def reject(self, doc_id: str, step: str, reason: str, detail: str, doc: Document | None, source: str) -> None:
+        if self.rejects is not None:
+            self.rejects.write(reject_record(doc_id, step, reason, detail, doc, source))
+
+    def take(self, item: Document | Failure | Skip) -> None:
+        if isinstance(item, Skip):
+            self.read.skipped[item.reason] += 1
+            return
+        self.stats.documents_in += 1
+        self.read.seen += 1
+        if isinstance(item, Failure):
+            self.read.errored[item.reason] += 1
+            self.reject(item.id, READ_STEP, item.reason, item.detail, item.document, item.source)
+            return
+        limit = self.task.max_document_chars
+        if limit is not None and item.size() > limit:
+            self.read.dropped["too_large"] += 1
+            self.reject(item.id, READ_STEP, "too_large", f"{item.size()} > {limit} chars", item, item.source)
+            return
+        self.read.kept += 1
+        self.read.chars_out += item.size()
+        self.process(item)
+
+    def process(self, doc: Document) -> None:
+        for step, name, stats in zip(self.task.steps, self.names, self.step_stats, strict=True):
+            stats.seen += 1
+            stats.chars_in += doc.size()
+            started = time.perf_counter()
+            try:
+                result = step.apply(doc)
+            except Exception as exc:  # a bad page must never crash the run: count it
+                stats.seconds += time.perf_counter() - started
+                reason = f"exception:{type(exc).__name__}"
+                stats.errored[reason] += 1
+                logger.warning("step %s failed on %s: %r", name, doc.id, exc)
+                self.reject(doc.id, name, reason, str(exc)[:500], doc, doc.source)
+                return
+            stats.seconds += time.perf_counter() - started
+            if isinstance(result, Drop):
+                stats.dropped[result.reason] += 1
+                self.reject(doc.id, name, result.reason, result.detail, doc, doc.source)
+                return
+            doc = result
+            stats.kept += 1
+            stats.chars_out += doc.size()
+        self.emit(doc)
+
+    def emit(self, doc: Document) -> None:
+        self.write.seen += 1
+        if doc.html is not None:
+            self.write.dropped["unextracted_html"] += 1
+            self.reject(doc.id, WRITE_STEP, "unextracted_html", "no step turned the HTML into text", doc, doc.source)
+            return
+        started = time.perf_counter()
+        self.writer.write(document_record(doc))
+        self.write.seconds += time.perf_counter() - started
+        self.write.kept += 1
+        self.write.chars_out += len(doc.text)
+        self.stats.kept += 1
+
+
+def _items(task: ShardTask, progress: Progress | None) -> Iterator[Document | Failure | Skip]:
+    for source in task.shard.inputs:
+        done_bytes = 0
+        count = 0
+        for item in read_input(source, task.reader):
+            yield item
+            count += 1
+            if progress is not None and count % _PROGRESS_EVERY == 0:
+                position = _position(item.source) if not isinstance(item, Skip) else None
+                step_bytes = max(0, (position or done_bytes) - done_bytes)
+                done_bytes += step_bytes
+                progress(count, step_bytes)
+                count = 0
+        if progress is not None:
+            progress(count, max(0, source.size - done_bytes))
+
+
+def run_shard(task: ShardTask, progress: Progress | None = None) -> ShardResult:
+    """Process one shard end to end and write its data, rejects, stats and marker."""
+    layout, shard_id = task.layout, task.shard.id
+    started = time.perf_counter()
+    for step in task.steps:
+        step.setup()
+    with ExitStack() as stack:
+        writer = open_writer(layout.data(shard_id), task.output_format, task.compression)
+        stack.callback(writer.abort)
+        rejects = JsonlWriter(layout.rejects(shard_id), Compression.GZIP) if task.write_rejects else None
+        if rejects is not None:
+            stack.callback(rejects.abort)
+        run = _ShardRun(task, writer, rejects)
+        for item in _items(task, progress):
+            run.take(item)
+        stack.pop_all()
+    writer.commit()
+    if rejects is not None:
+        rejects.commit()
+    run.stats.bytes_in = task.shard.size
+    run.read.seconds = max(0.0, time.perf_counter() - started - sum(s.seconds for s in run.stats.steps.values()))
+    _write_atomic(layout.stats(shard_id), orjson.dumps(run.stats.to_json(), option=orjson.OPT_INDENT_2))
+    _write_atomic(layout.marker(shard_id), task.fingerprint.encode())
+    return ShardResult(shard_id, run.stats)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_bytes(data)
+    os.replace(temp, path)
