@@ -1,0 +1,118 @@
+"""Scoring main-content extractors on the shared record format (AEB shingle metric).
+
+Records are gzip JSON Lines with ``id``, ``dataset``, ``subset``, ``url``, ``html`` and
+``ground_truth_text``. Each extractor runs over every page; its CPU time is summed per
+page and the AEB corpus score is reported per dataset and subset and over all pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from thresher.evaluate.metrics import CorpusScore, PageScore, score_corpus, score_page
+
+logger = logging.getLogger(__name__)
+Extractor = Callable[[str, str | None], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One labelled page."""
+
+    id: str
+    dataset: str
+    subset: str
+    url: str | None
+    html: str
+    truth: str
+
+
+@dataclass(slots=True)
+class SystemRun:
+    """One extractor's page scores and CPU seconds."""
+
+    name: str
+    scores: dict[str, PageScore] = field(default_factory=dict)
+    seconds: float = 0.0
+    errors: int = 0
+
+    def pages_per_second(self) -> float:
+        return len(self.scores) / self.seconds if self.seconds else 0.0
+
+
+def read_pages(paths: Iterable[Path], limit: int | None = None) -> list[Page]:
+    """Pages from gzip (or plain) JSON Lines files, at most ``limit`` per file."""
+    pages: list[Page] = []
+    for path in paths:
+        opener: Any = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rb") as handle:
+            for n, line in enumerate(handle):
+                if limit is not None and n >= limit:
+                    break
+                rec = orjson.loads(line)
+                pages.append(Page(str(rec["id"]), rec.get("dataset") or path.stem,
+                                  rec.get("subset") or rec.get("dataset") or path.stem,
+                                  rec.get("url"), rec["html"], rec.get("ground_truth_text") or ""))
+    return pages
+
+
+def run_system(name: str, extractor: Extractor, pages: list[Page]) -> SystemRun:
+    """Run ``extractor`` on every page, timing CPU; a crash counts as an empty prediction."""
+    run = SystemRun(name)
+    for page in pages:
+        started = time.process_time()
+        try:
+            text = extractor(page.html, page.url)
+        except Exception as exc:  # a peer's crash on one page is data, not a stop
+            logger.warning("%s failed on %s: %s", name, page.id, exc)
+            run.errors += 1
+            text = ""
+        run.seconds += time.process_time() - started
+        run.scores[page.id] = score_page(text, page.truth)
+    return run
+
+
+def groups(pages: list[Page]) -> dict[str, list[str]]:
+    """Page ids by group: ``all``, each dataset, and each ``dataset/subset``."""
+    out: dict[str, list[str]] = {"all": [p.id for p in pages]}
+    for p in pages:
+        out.setdefault(p.dataset, []).append(p.id)
+        if p.subset != p.dataset:
+            out.setdefault(f"{p.dataset}/{p.subset}", []).append(p.id)
+    return out
+
+
+def group_scores(run: SystemRun, group_ids: dict[str, list[str]]) -> dict[str, CorpusScore]:
+    """The AEB corpus score of ``run`` on each group."""
+    return {g: score_corpus(run.scores[i] for i in ids) for g, ids in group_ids.items()}
+
+
+def per_page_rows(pages: list[Page], runs: list[SystemRun]) -> Iterator[dict[str, Any]]:
+    """One JSON-able row per page with every system's precision, recall and F1."""
+    for page in pages:
+        row: dict[str, Any] = {"id": page.id, "dataset": page.dataset, "subset": page.subset,
+                               "url": page.url}
+        for run in runs:
+            s = run.scores[page.id]
+            row[run.name] = {"p": s.precision, "r": s.recall, "f1": round(s.f1, 4)}
+        yield row
+
+
+def thresher_extractor(mode: str = "balanced") -> Extractor:
+    """thresher's extractor as ``html, url -> text``."""
+    from thresher.extract.api import ExtractOptions, extract_with
+
+    options = ExtractOptions(mode=mode)  # type: ignore[arg-type]
+
+    def run(html: str, url: str | None) -> str:
+        return extract_with(html, url, options).text
+
+    return run

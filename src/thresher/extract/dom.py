@@ -1,0 +1,266 @@
+"""One walk over the Lexbor DOM that turns a page into blocks and an element table.
+
+A *block* is the text of one block-level element (paragraph, heading, list item,
+table cell, ...) up to its next block-level child: the unit that scoring keeps or
+drops. The *element table* holds every element in document order with its parent,
+the range of its descendants and the class/id semantics, so that scoring can sum
+block statistics over any subtree without touching the DOM again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from thresher.extract.semantics import WEIGHT, name_semantics
+
+_SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+        "canvas", "button", "select", "input", "textarea", "option", "head", "title",
+        "meta", "link", "math", "video", "audio", "picture", "source", "map", "dialog",
+        "img", "area", "track", "param",
+    }
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd",
+        "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "tr", "td", "th",
+        "thead", "tbody", "tfoot", "caption", "figure", "figcaption", "header", "footer",
+        "nav", "aside", "form", "fieldset", "address", "details", "summary", "center",
+        "hr", "body", "html", "hgroup", "menu", "legend", "label", "noembed", "font-block",
+    }
+)  # fmt: skip
+# Tags whose whole subtree is boilerplate unless it holds most of the page's text.
+_BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "menu", "header"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Inline tags that carry nothing the scoring needs: walked through without a table entry.
+_PLAIN_INLINE = frozenset(
+    {
+        "span", "b", "i", "em", "strong", "u", "small", "big", "font", "sup", "sub", "abbr",
+        "cite", "time", "mark", "q", "s", "strike", "del", "ins", "bdi", "bdo", "dfn", "var",
+        "wbr", "nobr", "data", "acronym", "label", "p-inline",
+    }
+)  # fmt: skip
+_INLINE_SPECIAL = frozenset({"a", "code", "kbd", "samp", "tt"})
+MAX_WALK_DEPTH = 400
+
+
+@dataclass(slots=True)
+class Block:
+    """Text of one block-level element (up to its next block-level child)."""
+
+    owner: int  # index of the element that holds the block
+    kind: str  # tag of the owner ("p", "h2", "li", "td", "pre", ...)
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    quote: bool = False  # inside <blockquote>
+    code: bool = False  # inside <pre>
+    list_depth: int = 0
+    ordered: bool = False
+    row: int = -1  # table row element index for cells, else -1
+    text: str = ""
+    commas: int = 0
+
+
+@dataclass(slots=True)
+class Page:
+    """Blocks and element table of one parsed page."""
+
+    tags: list[str] = field(default_factory=list)
+    parents: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)  # last descendant element index
+    weights: list[int] = field(default_factory=list)  # class/id weight
+    boiler: list[bool] = field(default_factory=list)  # boilerplate by tag/class/id
+    comment: list[bool] = field(default_factory=list)  # names a user-comment section
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Walker:
+    page: Page
+    stack: list[Block] = field(default_factory=list)
+    names: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)
+    in_link: int = 0
+    in_pre: int = 0
+    in_quote: int = 0
+    list_depth: int = 0
+    ordered: list[bool] = field(default_factory=list)
+    row: int = -1
+
+    def open_block(self, owner: int, kind: str) -> None:
+        block = Block(owner, kind, quote=self.in_quote > 0, code=self.in_pre > 0)
+        block.list_depth = self.list_depth
+        block.ordered = bool(self.ordered and self.ordered[-1])
+        block.row = self.row if kind in ("td", "th") else -1
+        self.stack.append(block)
+
+    def add_text(self, text: str) -> None:
+        """Append inline text to the innermost block (registered on its first text)."""
+        block = self.stack[-1]
+        parts = block.parts
+        if not parts:
+            if text.isspace():
+                return
+            self.page.blocks.append(block)
+        parts.append(text)
+        if self.in_link:
+            block.link_chars += len(text.strip())
+
+    def close_block(self) -> None:
+        """Close the innermost block; later inline text of its parent is a new block."""
+        self.stack.pop()
+        parent = self.stack[-1]
+        if parent.parts:
+            block = Block(parent.owner, parent.kind, quote=parent.quote, code=parent.code)
+            block.list_depth, block.ordered, block.row = (
+                parent.list_depth, parent.ordered, parent.row)
+            self.stack[-1] = block
+
+    def semantics(self, cls: str | None, ident: str | None) -> tuple[int, bool, bool]:
+        """Weight, boilerplate and comment flags of class and id (cached per page)."""
+        a = self._names(cls) if cls else _NO_NAMES
+        if not ident:
+            return a
+        b = self._names(ident)
+        if a is _NO_NAMES:
+            return b
+        return (max(-WEIGHT, min(WEIGHT, a[0] + b[0])), a[1] or b[1], a[2] or b[2])
+
+    def _names(self, names: str) -> tuple[int, bool, bool]:
+        known = self.names.get(names)
+        if known is None:
+            known = name_semantics(names.lower())
+            self.names[names] = known
+        return known
+
+
+def _walk(walker: _Walker, node: Any, parent: int, depth: int) -> None:
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            walker.add_text(child.text_content or "")
+        elif tag == "br":
+            walker.add_text("\n")
+        elif tag in _PLAIN_INLINE:
+            if depth < MAX_WALK_DEPTH:
+                _walk(walker, child, parent, depth + 1)
+            else:
+                walker.add_text(child.text(deep=True))
+        elif tag[0] != "-" and tag not in _SKIP_TAGS:
+            _element(walker, child, tag, parent, depth)
+        child = child.next
+
+
+_NO_NAMES = (0, False, False)
+
+
+def _element(walker: _Walker, node: Any, tag: str, parent: int, depth: int) -> None:
+    attrs = node.attributes
+    if attrs:
+        if "hidden" in attrs:
+            return
+        style = attrs.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            return
+        weight, boiler, comment = walker.semantics(attrs.get("class"), attrs.get("id"))
+    else:
+        weight, boiler, comment = _NO_NAMES
+    page = walker.page
+    index = len(page.tags)
+    page.tags.append(tag)
+    page.parents.append(parent)
+    page.ends.append(index)
+    page.weights.append(weight)
+    page.boiler.append(boiler or tag in _BOILERPLATE_TAGS)
+    page.comment.append(comment)
+    if tag in _BLOCK_TAGS:
+        _block_element(walker, node, tag, index, depth)
+    elif tag in _INLINE_SPECIAL:
+        _inline_element(walker, node, tag, index, depth)
+    elif depth < MAX_WALK_DEPTH:
+        _walk(walker, node, index, depth + 1)
+    else:
+        walker.add_text(node.text(deep=True))
+    page.ends[index] = len(page.tags) - 1
+
+
+def _block_element(walker: _Walker, node: Any, tag: str, index: int, depth: int) -> None:
+    walker.in_pre += tag == "pre"
+    walker.in_quote += tag == "blockquote"
+    listing = tag in ("ul", "ol")
+    if listing:
+        walker.list_depth += 1
+        walker.ordered.append(tag == "ol")
+    saved_row = walker.row
+    if tag == "tr":
+        walker.row = index
+    walker.open_block(index, tag)
+    if depth < MAX_WALK_DEPTH:
+        _walk(walker, node, index, depth + 1)
+    else:
+        walker.add_text(node.text(deep=True))
+    walker.row = saved_row
+    if listing:
+        walker.list_depth -= 1
+        walker.ordered.pop()
+    walker.in_pre -= tag == "pre"
+    walker.in_quote -= tag == "blockquote"
+    walker.close_block()
+
+
+def _inline_element(walker: _Walker, node: Any, tag: str, index: int, depth: int) -> None:
+    link = tag == "a"
+    walker.in_link += link
+    current = walker.stack[-1]
+    start = len(current.parts)
+    if depth < MAX_WALK_DEPTH:
+        _walk(walker, node, index, depth + 1)
+    else:
+        walker.add_text(node.text(deep=True))
+    walker.in_link -= link
+    if not link and not walker.in_pre and walker.stack[-1] is current:
+        _wrap_code(current, start)
+
+
+def _wrap_code(block: Block, start: int) -> None:
+    """Mark inline code (parts from ``start``) with sentinels that Markdown turns into backticks."""
+    code = "".join(block.parts[start:]).strip()
+    if code and "\n" not in code:
+        block.parts[start:] = [f"\x01{code}\x02"]
+
+
+def build_page(body: Any) -> Page:
+    """Walk ``body`` (a Lexbor node) into a :class:`Page` with finished block texts."""
+    page = Page()
+    walker = _Walker(page)
+    page.tags.append("body")
+    page.parents.append(-1)
+    page.ends.append(0)
+    page.weights.append(0)
+    page.boiler.append(False)
+    page.comment.append(False)
+    walker.open_block(0, "body")
+    walker.stack.append(walker.stack[0])  # a sentinel so close_block always has a parent
+    _walk(walker, body, 0, 1)
+    page.ends[0] = len(page.tags) - 1
+    kept = []
+    for block in page.blocks:
+        raw = "".join(block.parts)
+        text = raw.strip("\n ") if block.code else _normalise(raw)
+        if text:
+            block.text = text
+            block.parts = []
+            block.commas = text.count(",") + text.count("，") + text.count("、") + text.count("،")
+            kept.append(block)
+    page.blocks = kept
+    return page
+
+
+def _normalise(raw: str) -> str:
+    if "\n" not in raw:
+        return " ".join(raw.split())
+    lines = (" ".join(line.split()) for line in raw.split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,135 @@
+"""Choosing the main-content container and the blocks to keep (readability-like voting).
+
+Every block of prose votes for the elements above it: fully for its parent, half for
+the grandparent, a third of that further up (so the nearest common container of the
+paragraphs wins). Class and id words add or subtract, link density discounts. The
+winner's siblings join when they score close to it, then boilerplate subtrees inside
+the chosen content (link lists, negative names) are cut out block by block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thresher.extract.dom import Page
+
+_TAG_BASE = {
+    "div": 5, "article": 8, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}  # fmt: skip
+_CLEANABLE = frozenset(
+    {"div", "section", "ul", "ol", "dl", "table", "form", "aside", "header", "footer", "figure",
+     "nav", "menu", "fieldset"}
+)  # fmt: skip
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", ":", "\"", "”", "»")
+MIN_BLOCK_CHARS = 25
+
+
+@dataclass(slots=True)
+class Stats:
+    """Per-element sums over the blocks of each subtree."""
+
+    text: list[int]
+    links: list[int]
+    commas: list[int]
+    paragraphs: list[int]
+    children: list[list[int]]
+    dead: list[bool] = field(default_factory=list)
+
+
+def subtree_stats(page: Page) -> Stats:
+    """Sum block lengths, link characters and commas over every element's subtree."""
+    n = len(page.tags)
+    stats = Stats([0] * n, [0] * n, [0] * n, [0] * n, [[] for _ in range(n)])
+    for block in page.blocks:
+        o = block.owner
+        stats.text[o] += len(block.text)
+        stats.links[o] += block.link_chars
+        stats.commas[o] += block.commas
+        if block.kind == "p" or len(block.text) >= 80:
+            stats.paragraphs[o] += 1
+    parents = page.parents
+    for i in range(n - 1, 0, -1):
+        p = parents[i]
+        stats.text[p] += stats.text[i]
+        stats.links[p] += stats.links[i]
+        stats.commas[p] += stats.commas[i]
+        stats.paragraphs[p] += stats.paragraphs[i]
+        stats.children[p].append(i)
+    for kids in stats.children:
+        kids.reverse()
+    stats.dead = _dead_elements(page, stats)
+    return stats
+
+
+def _dead_elements(page: Page, stats: Stats) -> list[bool]:
+    """Boilerplate subtrees, except wrappers holding most of the page's text."""
+    half = stats.text[0] * 0.5
+    dead = [False] * len(page.tags)
+    for i in range(1, len(page.tags)):
+        parent_dead = dead[page.parents[i]]
+        dead[i] = parent_dead or (page.boiler[i] and stats.text[i] < half)
+    return dead
+
+
+def candidate_scores(page: Page, stats: Stats) -> dict[int, float]:
+    """Readability-style scores of the elements that hold prose, link density applied."""
+    scores: dict[int, float] = {}
+    parents, tags, weights = page.parents, page.tags, page.weights
+    for block in page.blocks:
+        length = len(block.text)
+        if length < MIN_BLOCK_CHARS or stats.dead[block.owner] or block.kind[0] == "h":
+            continue
+        vote = 1.0 + block.commas + min(length // 100, 3)
+        if block.link_chars * 2 > length:
+            continue
+        node = parents[block.owner] if block.kind != "body" else -1
+        for level in range(3):
+            if node < 0:
+                break
+            if node not in scores:
+                scores[node] = _TAG_BASE.get(tags[node], 0) + weights[node]
+            scores[node] += vote / (1 if level == 0 else 2 if level == 1 else level * 3)
+            node = parents[node]
+    for node, score in scores.items():
+        text = stats.text[node]
+        density = stats.links[node] / text if text else 0.0
+        scores[node] = score * (1.0 - min(density, 1.0))
+    return scores
+
+
+def top_candidate(page: Page, stats: Stats, scores: dict[int, float]) -> int:
+    """The best-scoring container, moved up when its ancestors hold rival candidates."""
+    if not scores:
+        return 0
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    top = ranked[0]
+    best = scores[top]
+    rivals = [c for c in ranked[1:5] if scores[c] >= 0.75 * best]
+    parents = page.parents
+    if len(rivals) >= 2:
+        node = parents[top]
+        while node > 0:
+            inside = sum(1 for c in rivals if node <= c <= page.ends[node])
+            if inside >= 2:
+                top = node
+                break
+            node = parents[node]
+    last = scores.get(top, best)
+    node = parents[top]
+    while node > 0:
+        score = scores.get(node)
+        if score is None:
+            node = parents[node]
+            continue
+        if score < last / 3:
+            break
+        if score > last:
+            top = node
+            break
+        last = score
+        node = parents[node]
+    while top > 0 and len(stats.children[parents[top]]) == 1:
+        top = parents[top]
+    return top

@@ -1,0 +1,98 @@
+"""From the chosen container to the list of blocks that make the main content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thresher.extract.dom import Block, Page
+from thresher.extract.scoring import _CLEANABLE, _SENTENCE_END, Stats
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """Thresholds of one extraction mode (precision, balanced, recall)."""
+
+    sibling_ratio: float = 0.2
+    clean_density: float = 0.2  # link density above which a low-comma subtree is cut
+    clean_density_positive: float = 0.5  # the same for subtrees named as content
+    block_density: float = 0.5  # link density above which a single block is dropped
+    recall_mode: bool = False
+    precision_mode: bool = False
+
+
+def joined_siblings(page: Page, stats: Stats, scores: dict[int, float], top: int,
+                    tuning: Tuning) -> list[int]:
+    """The top candidate and those of its siblings that look like more of the content."""
+    if top == 0:
+        return [0]
+    parent = page.parents[top]
+    best = scores.get(top, 0.0)
+    threshold = max(10.0, best * tuning.sibling_ratio)
+    chosen = []
+    for sib in stats.children[parent]:
+        if sib == top:
+            chosen.append(sib)
+            continue
+        if stats.dead[sib]:
+            continue
+        bonus = best * 0.2 if page.weights[sib] > 0 and page.weights[sib] == page.weights[top] else 0.0
+        if scores.get(sib, 0.0) + bonus >= threshold or _prose_sibling(page, stats, sib):
+            chosen.append(sib)
+    return chosen
+
+
+def _prose_sibling(page: Page, stats: Stats, sib: int) -> bool:
+    if page.tags[sib] not in ("p", "pre", "blockquote", "ul", "ol", "h2", "h3", "h4", "table",
+                              "div", "section"):
+        return False
+    text = stats.text[sib]
+    if not text:
+        return False
+    density = stats.links[sib] / text
+    if page.tags[sib] in ("div", "section"):
+        return text > 200 and density < 0.1 and stats.paragraphs[sib] > 0
+    if text > 80:
+        return density < 0.25
+    return density == 0 and text > 0 and _ends_sentence(page, sib)
+
+
+def _ends_sentence(page: Page, element: int) -> bool:
+    for block in page.blocks:
+        if block.owner == element:
+            return block.text.endswith(_SENTENCE_END)
+    return False
+
+
+def cleaned_out(page: Page, stats: Stats, roots: list[int], tuning: Tuning) -> list[bool]:
+    """Elements inside the chosen roots that are boilerplate by name or link density."""
+    out = list(stats.dead)
+    tags, weights, parents = page.tags, page.weights, page.parents
+    for root in roots:
+        for i in range(root + 1, page.ends[root] + 1):
+            if out[parents[i]]:
+                out[i] = True
+                continue
+            if tags[i] not in _CLEANABLE or out[i]:
+                continue
+            text = stats.text[i]
+            if weights[i] < 0:
+                out[i] = True
+            elif text and stats.commas[i] < 10:
+                density = stats.links[i] / text
+                limit = tuning.clean_density_positive if weights[i] > 0 else tuning.clean_density
+                out[i] = density > limit
+    return out
+
+
+def kept_blocks(page: Page, roots: list[int], out: list[bool], tuning: Tuning) -> list[Block]:
+    """Blocks under the chosen roots, minus cleaned subtrees and link-dense blocks."""
+    kept: list[Block] = []
+    spans = [(root, page.ends[root]) for root in roots]
+    for block in page.blocks:
+        owner = block.owner
+        if out[owner] or not any(lo <= owner <= hi for lo, hi in spans):
+            continue
+        if block.link_chars > tuning.block_density * len(block.text):
+            continue
+        kept.append(block)
+    return kept
