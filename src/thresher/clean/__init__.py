@@ -1,0 +1,18 @@
+"""Text-only cleaning: the article back out of a page's full text, line by line.
+
+>>> from thresher.clean import clean_text
+>>> result = clean_text(page_text)            # doctest: +SKIP
+>>> result.text, result.metadata["title"]     # doctest: +SKIP
+"""
+
+from thresher.clean.api import Cleaned, CleanedLine, CleanOptions, clean_text
+from thresher.clean.reasons import CleanDropReason, LineReason
+
+__all__ = [
+    "CleanDropReason",
+    "CleanOptions",
+    "Cleaned",
+    "CleanedLine",
+    "LineReason",
+    "clean_text",
+]

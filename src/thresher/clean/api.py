@@ -1,0 +1,162 @@
+"""``clean_text``: the article back out of a page's full text, line by line."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from thresher.clean import metadata, stopwords
+from thresher.clean.classify import Thresholds
+from thresher.clean.decide import SiteRule, decide
+from thresher.clean.features import line_features
+from thresher.clean.reasons import LineReason
+from thresher.clean.site import SiteLineTable, registered_domain
+from thresher.errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+_LANG_SAMPLE_CHARS = 600
+_LANG_MIN_LINE = 40
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedLine:
+    """One input line, whether it was kept, and why."""
+
+    text: str
+    kept: bool
+    reason: LineReason
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The result of :func:`clean_text`.
+
+    Attributes:
+        text: the kept lines, joined by newlines.
+        metadata: what was found (``title``, ``authors``, ``published``, ``updated``,
+            ``site_name``, ``canonical_url``, ``description``, ``language``,
+            ``source_attribution``, ``dateline``): only the keys found.
+        lines: every input line with its decision and reason.
+        site_note: what site-level cleaning did (None when no table was given).
+    """
+
+    text: str
+    metadata: dict[str, Any]
+    lines: list[CleanedLine]
+    site_note: str | None = None
+
+    def drop_counts(self) -> dict[str, int]:
+        """Dropped non-empty lines per reason."""
+        counts = Counter(
+            str(line.reason) for line in self.lines if not line.kept and line.reason != "empty"
+        )
+        return dict(sorted(counts.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """Options of :func:`clean_text` and of the ``clean`` step.
+
+    Attributes:
+        lang: the text's language when known (ISO 639-1); detected otherwise.
+        keep_title: keep the headline line at the top of the text.
+        metadata: recover title, dateline, source, dates and language.
+        site_table: line counts of the page's site (see :class:`SiteLineTable`).
+        site_min_share: a line found on at least this share of the site's pages is
+            template; ``site_min_pages`` is the least number of such pages.
+        thresholds: the line classifier's numbers.
+    """
+
+    lang: str | None = None
+    keep_title: bool = False
+    metadata: bool = True
+    site_table: SiteLineTable | None = None
+    site_min_share: float = 0.3
+    site_min_pages: int = 3
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def __post_init__(self) -> None:
+        if self.lang is not None and not (2 <= len(self.lang) <= 12):
+            raise ConfigError(f"clean.lang must be a language code, got {self.lang!r}")
+        if not 0.0 < self.site_min_share <= 1.0:
+            raise ConfigError("clean.site_min_share must be in (0, 1]")
+        if self.site_min_pages < 2:
+            raise ConfigError("clean.site_min_pages must be >= 2")
+
+
+def clean_text(text: str, url: str | None = None, **options: Any) -> Cleaned:
+    """Clean one page's full text: keep the article, drop boilerplate, say why per line.
+
+    ``options`` are the fields of :class:`CleanOptions` (``lang``, ``keep_title``,
+    ``site_table``...); unknown names raise :class:`~thresher.errors.ConfigError`.
+    """
+    try:
+        opts = CleanOptions(**options)
+    except TypeError as exc:
+        raise ConfigError(f"clean_text: {exc}") from exc
+    return clean_with(text, url, opts)
+
+
+def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
+    """:func:`clean_text` with options already validated."""
+    raw = [line.strip() for line in text.splitlines()]
+    lang = opts.lang or _detect_language(raw)
+    stops = stopwords.stop_words(lang)
+    per_char = lang in stopwords.CHAR_LANGUAGES
+    feats = [line_features(line, stops, per_char) if line else None for line in raw]
+    site_rule, site_note = _site_rule(opts, url)
+    decision = decide(feats, opts.thresholds, opts.keep_title, site_rule)
+    reasons = decision.reasons
+    for i, reason in enumerate(reasons):
+        if not reason.kept and reason is not LineReason.EMPTY and metadata.is_source_line(raw[i]):
+            reasons[i] = LineReason.SOURCE_LINE
+    lines = [
+        CleanedLine(text=t, kept=r.kept, reason=r) for t, r in zip(raw, reasons, strict=True)
+    ]
+    kept_text = "\n".join(line.text for line in lines if line.kept)
+    meta: dict[str, Any] = {}
+    if opts.metadata and kept_text:
+        meta.update(decision.metadata)
+        for key, value in metadata.find_facts(raw, feats, decision.runs).items():
+            meta.setdefault(key, value)
+        meta["language"] = lang
+    return Cleaned(text=kept_text, metadata=meta, lines=lines, site_note=site_note)
+
+
+def _site_rule(opts: CleanOptions, url: str | None) -> tuple[SiteRule | None, str | None]:
+    table = opts.site_table
+    if table is None:
+        return None, None
+    site = registered_domain(url)
+    rule = SiteRule(table, site, opts.site_min_share, opts.site_min_pages)
+    if site is None:
+        return None, "no site: the page has no URL, site-level cleaning skipped"
+    if not rule.active:
+        pages = table.pages(site)
+        note = (
+            f"site {site}: {pages} page(s) in the table, site-level cleaning needs "
+            f"{opts.site_min_pages}; skipped"
+        )
+        logger.debug(note)
+        return None, note
+    return rule, f"site {site}: {table.pages(site)} pages in the table"
+
+
+def _detect_language(lines: list[str]) -> str:
+    sample: list[str] = []
+    size = 0
+    for line in sorted(lines, key=len, reverse=True):
+        if len(line) < _LANG_MIN_LINE or size > _LANG_SAMPLE_CHARS:
+            break
+        sample.append(line)
+        size += len(line)
+    if not sample:
+        sample = [line for line in lines if line][:50]
+    if not sample:
+        return "und"
+    from thresher.langid import detect_language
+
+    return detect_language(" ".join(sample)[:_LANG_SAMPLE_CHARS]).language

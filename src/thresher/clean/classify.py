@@ -1,0 +1,135 @@
+"""Line decisions: a first label from the line alone, then the article run from context.
+
+1. Every line gets a kind from its own features: ``GOOD`` (prose), ``NEAR`` (a
+   sentence, but short), ``SHORT`` (a label, heading or menu item) or ``BAD`` (known
+   boilerplate vocabulary: menu words, form labels, stamps, footers, social links).
+2. Each line gets a weight: prose counts for its words, short and boilerplate lines
+   count against. The run of lines with the largest total weight is the article
+   (the maximum-sum segment): short lines inside it (subheadings, a dateline) stay,
+   everything around it goes, except other runs of real prose strong enough on
+   their own (a second article block after a large picture gallery, say).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from thresher.clean import vocab
+from thresher.clean.features import LineFeatures, is_stamp
+from thresher.clean.reasons import LineReason
+
+
+class Kind(IntEnum):
+    GOOD = 0
+    NEAR = 1
+    SHORT = 2
+    BAD = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Numbers of the line classifier (fitted on the development data)."""
+
+    good_words: float = 10.0
+    good_stop_ratio: float = 0.15
+    near_words: float = 5.0
+    short_penalty: float = 5.0
+    bad_penalty: float = 4.0
+    near_weight: float = 0.6
+    good_offset: float = 15.0
+    prose_words: float = 20.0
+    secondary_share: float = 0.5
+
+
+def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
+    """The kind of a line from its own features, and a boilerplate reason when known."""
+    if feat.garbage:
+        return Kind.BAD, LineReason.GARBAGE
+    if feat.words <= 14:
+        reason = _boilerplate_reason(feat)
+        if reason is not None:
+            return Kind.BAD, reason
+    elif feat.words <= 40 and not feat.end_punct and is_footer(feat):
+        return Kind.BAD, LineReason.FOOTER
+    sentence = feat.end_punct or feat.text[-1] in ":;," or feat.words >= th.prose_words
+    if feat.words >= th.good_words and feat.stop_ratio >= th.good_stop_ratio and sentence:
+        return Kind.GOOD, None
+    if feat.words >= th.near_words and feat.end_punct and feat.stop_ratio > 0:
+        return Kind.NEAR, None
+    return Kind.SHORT, None
+
+
+def is_footer(feat: LineFeatures) -> bool:
+    """Copyright, legal and cookie lines."""
+    text = feat.text
+    if "©" in text or not vocab.FOOTER_TRIGGERS.isdisjoint(feat.low_words):
+        return vocab.FOOTER.search(text) is not None
+    return not text.isascii() and vocab.FOOTER.search(text) is not None
+
+
+def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
+    words = feat.low_words
+    if is_footer(feat):
+        return LineReason.FOOTER
+    key = " ".join(words)
+    if key in vocab.FORM_LABELS or (feat.text.endswith("*") and len(words) <= 4):
+        return LineReason.FORM
+    if feat.has_digit and is_stamp(feat.text):
+        return LineReason.STAMP
+    if not words:
+        return None
+    if len(words) <= 5 and all(w in vocab.NAV_WORDS for w in words):
+        return LineReason.NAVIGATION
+    if len(words) <= 8 and _has_phrase(words, vocab.NAV_PHRASES):
+        return LineReason.NAVIGATION
+    if len(words) <= 8 and all(w in vocab.SOCIAL_WORDS for w in words):
+        return LineReason.SOCIAL
+    return None
+
+
+def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    n = len(words)
+    for size in range(1, min(n, 5) + 1):
+        for i in range(n - size + 1):
+            if " ".join(words[i : i + size]) in phrases:
+                return True
+    return False
+
+
+def line_weight(kind: Kind, feat: LineFeatures, th: Thresholds) -> float:
+    """How much a line speaks for (positive) or against (negative) being article."""
+    if kind is Kind.GOOD:
+        return max(feat.words - th.good_offset, 1.0)
+    if kind is Kind.NEAR:
+        return feat.words * th.near_weight
+    if kind is Kind.SHORT:
+        return -th.short_penalty
+    return -th.bad_penalty
+
+
+def best_run(weights: list[float]) -> tuple[int, int, float]:
+    """The maximum-sum segment ``[start, end)`` of ``weights`` and its sum."""
+    best = (0, 0, 0.0)
+    start, total = 0, 0.0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            start, total = i, 0.0
+        total += w
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best
+
+
+def article_runs(weights: list[float], th: Thresholds) -> list[tuple[int, int]]:
+    """The article's main run, plus other runs worth ``secondary_share`` of it."""
+    start, end, score = best_run(weights)
+    if score <= 0:
+        return []
+    runs = [(start, end)]
+    limit = score * th.secondary_share
+    for lo, hi in ((0, start), (end, len(weights))):
+        s, e, sc = best_run(weights[lo:hi])
+        if sc >= limit and sc > 0:
+            runs.append((lo + s, lo + e))
+    return sorted(runs)

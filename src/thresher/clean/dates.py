@@ -1,0 +1,94 @@
+"""Dates written in page text, read as ISO 8601 where they can be read."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH_NAMES: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan januar janvier enero gennaio janeiro jänner",
+        "february feb februar février fevrier febrero febbraio fevereiro",
+        "march mar märz maerz mars marzo março",
+        "april apr avril abril aprile",
+        "may mai mayo maggio maio",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet julio luglio julho",
+        "august aug août aout agosto",
+        "september sep sept septembre septiembre settembre setembro",
+        "october oct oktober octobre octubre ottobre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec dezember décembre decembre diciembre dicembre dezembro",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTH_NAMES[_name] = _number
+
+_MONTH = r"(?P<mon>[^\W\d_]{3,10})\.?"
+_PATTERNS = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
+    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(?P<y>\d{{4}})\b"),
+    re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"),
+]
+_TIME = re.compile(
+    r"(?:\b|(?<=T))(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap])?\.?m?\b", re.I
+)
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|"
+    r"atualizado|bijgewerkt|обновлено|zaktualizowano)\b|更新",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ``YYYY-MM-DD`` (with ``THH:MM`` when a time is next
+    to it), or None when no date can be read."""
+    for pattern in _PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        ymd = _ymd(match)
+        if ymd is None:
+            continue
+        year, month, day = ymd
+        if not (1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        return f"{year:04d}-{month:02d}-{day:02d}{_time(text)}"
+    return None
+
+
+def is_update_stamp(text: str) -> bool:
+    """True when the stamp says "updated" (in one of several languages)."""
+    return _UPDATED.search(text) is not None
+
+
+def _ymd(match: re.Match[str]) -> tuple[int, int, int] | None:
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if "mon" in groups and groups["mon"] is not None:
+        month = _MONTH_NAMES.get(groups["mon"].lower())
+        if month is None:
+            return None
+        return year, month, int(groups["d"])
+    if "a" in groups and groups["a"] is not None:
+        first, second = int(groups["a"]), int(groups["b"])
+        us_order = groups["sep"] == "/" and first <= 12
+        if first > 12 or not us_order:
+            return year, second, first
+        return year, first, second
+    return year, int(groups["m"]), int(groups["d"])
+
+
+def _time(text: str) -> str:
+    match = _TIME.search(text)
+    if match is None:
+        return ""
+    hour, minute = int(match["h"]), int(match["mi"])
+    if match["ap"]:
+        hour = hour % 12 + (12 if match["ap"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return ""
+    return f"T{hour:02d}:{minute:02d}"

@@ -1,0 +1,142 @@
+"""From line features to a decision per line, with the metadata found on the way."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from thresher.clean import classify, metadata
+from thresher.clean.classify import Kind, Thresholds
+from thresher.clean.features import LineFeatures
+from thresher.clean.reasons import LineReason
+
+if TYPE_CHECKING:
+    from thresher.clean.site import SiteLineTable
+
+_REPEAT_MAX_WORDS = 8
+_RELATED_MAX_WORDS = 18
+_NEIGHBOURS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRule:
+    """The site table and the share of a site's pages that makes a line template."""
+
+    table: SiteLineTable
+    site: str | None
+    min_share: float
+    min_pages: int
+
+    @property
+    def active(self) -> bool:
+        return self.table.pages(self.site) >= self.min_pages
+
+    def repeated(self, text: str) -> bool:
+        pages = self.table.pages(self.site)
+        seen = self.table.line_pages(self.site, text)
+        return seen >= self.min_pages and seen >= self.min_share * pages
+
+
+@dataclass
+class Decision:
+    """Reasons per line (``EMPTY`` for blank ones), article runs and metadata found."""
+
+    reasons: list[LineReason]
+    runs: list[tuple[int, int]] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def decide(
+    feats: list[LineFeatures | None],
+    th: Thresholds,
+    keep_title: bool,
+    site_rule: SiteRule | None,
+) -> Decision:
+    """Decide every line of a page."""
+    labels = _first_labels(feats, th, site_rule)
+    weights = [
+        classify.line_weight(kind, f, th) if f is not None else 0.0
+        for f, (kind, _) in zip(feats, labels, strict=True)
+    ]
+    index = [i for i, f in enumerate(feats) if f is not None]
+    runs_dense = classify.article_runs([weights[i] for i in index], th)
+    runs = [(index[s], index[e - 1] + 1) for s, e in runs_dense]
+    inside = [False] * len(feats)
+    for start, end in runs:
+        for i in range(start, end):
+            inside[i] = True
+    reasons = [
+        _final_reason(kind, reason, inside[i]) if feats[i] is not None else LineReason.EMPTY
+        for i, (kind, reason) in enumerate(labels)
+    ]
+    decision = Decision(reasons=reasons, runs=runs)
+    if runs:
+        _apply_title(decision, feats, keep_title)
+        _mark_related(decision, feats)
+    return decision
+
+
+def _first_labels(
+    feats: list[LineFeatures | None], th: Thresholds, site_rule: SiteRule | None
+) -> list[tuple[Kind, LineReason | None]]:
+    repeats = Counter(f.text for f in feats if f is not None and f.words <= _REPEAT_MAX_WORDS)
+    use_site = site_rule is not None and site_rule.active
+    labels: list[tuple[Kind, LineReason | None]] = []
+    for f in feats:
+        if f is None:
+            labels.append((Kind.BAD, LineReason.EMPTY))
+            continue
+        kind, reason = classify.first_label(f, th)
+        if use_site and site_rule is not None and site_rule.repeated(f.text):
+            kind, reason = Kind.BAD, LineReason.SITE_REPEATED
+        elif kind is not Kind.BAD and repeats.get(f.text, 0) > 1:
+            kind, reason = Kind.BAD, LineReason.PAGE_REPEATED
+        labels.append((kind, reason))
+    return labels
+
+
+def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineReason:
+    if reason is not None:
+        return reason
+    if inside:
+        return LineReason.CONTENT if kind in (Kind.GOOD, Kind.NEAR) else LineReason.IN_ARTICLE
+    if kind is Kind.SHORT:
+        return LineReason.NAVIGATION
+    return LineReason.OUTSIDE_ARTICLE
+
+
+def _apply_title(decision: Decision, feats: list[LineFeatures | None], keep: bool) -> None:
+    reasons = decision.reasons
+    found = metadata.find_title(feats, decision.runs[0][0])
+    for i in found.slugs:
+        reasons[i] = LineReason.SLUG
+    for i in found.duplicates:
+        reasons[i] = LineReason.DUPLICATE_TITLE
+    if found.index is None:
+        return
+    title = feats[found.index]
+    if title is not None:
+        decision.metadata["title"] = title.text
+    if keep:
+        reasons[found.index] = LineReason.TITLE
+    elif not reasons[found.index].kept:
+        reasons[found.index] = LineReason.HEADLINE
+
+
+def _mark_related(decision: Decision, feats: list[LineFeatures | None]) -> None:
+    """Name dropped headline-like lines next to stamps (lists of other stories)."""
+    reasons = decision.reasons
+    stamps = [i for i, r in enumerate(reasons) if r is LineReason.STAMP]
+    near: set[int] = set()
+    for i in stamps:
+        near.update(range(i - _NEIGHBOURS, i + _NEIGHBOURS + 1))
+    for i in near:
+        if not 0 <= i < len(reasons) or reasons[i] not in _RELABEL:
+            continue
+        f = feats[i]
+        if f is not None and 2 <= f.words <= _RELATED_MAX_WORDS:
+            reasons[i] = LineReason.RELATED_HEADLINE
+
+
+_RELABEL = frozenset({LineReason.NAVIGATION, LineReason.OUTSIDE_ARTICLE})

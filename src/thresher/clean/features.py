@@ -1,0 +1,107 @@
+"""Features of one line: length, words, function-word density, punctuation, stamps.
+
+Everything here is computed once per line in a single pass and is cheap: cleaning
+runs over whole crawls.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from thresher.clean import vocab
+
+_WORD = re.compile(r"\w+")
+# Scripts written without spaces: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
+_NOSPACE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
+    r"\u1000-\u109f\u1780-\u17ff]"
+)
+_END_PUNCT = frozenset(".!?。！？…\"”»'’)」』؟।")
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_CAPITAL = re.compile(r"(?<!\w)[^\W\d_](?<=[^\W\d_a-zß-ÿ])")
+_DIGIT = re.compile(r"\d")
+_LONGEST_WORD = 1000
+_STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
+# Characters per word in scripts without spaces, so their lines weigh like others.
+_CHARS_PER_WORD = 1.7
+_SHORT_WORDS = 25
+
+
+@dataclass(slots=True)
+class LineFeatures:
+    """What the classifier knows about one line.
+
+    ``low_words`` are the line's lower-cased ``\\w+`` tokens; ``words`` counts them, or
+    estimates a word count from the characters of a script written without spaces.
+    """
+
+    text: str
+    low_words: list[str]
+    words: float
+    stop_ratio: float
+    end_punct: bool
+    title_case: bool
+    has_digit: bool
+    garbage: bool
+
+    @property
+    def lower_only(self) -> bool:
+        """True when the line has letters and none of them is upper case."""
+        return self.text == self.text.lower() and self.text != self.text.upper()
+
+
+def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatures:
+    """Compute the features of one stripped, non-empty line."""
+    low = text.lower()
+    tokens = _WORD.findall(low)
+    n_tokens = len(tokens)
+    nospace = 0 if text.isascii() else len(_NOSPACE.findall(text, 0, 4000))
+    if nospace > min(len(text), 4000) // 3:
+        words = nospace / _CHARS_PER_WORD + sum(map(str.isascii, tokens))
+        found = sum(map(stops.__contains__, text)) if per_char else 0
+        stop_ratio = found / max(nospace, 1) * _CHARS_PER_WORD
+    else:
+        words = float(n_tokens)
+        stop_ratio = sum(map(stops.__contains__, tokens)) / n_tokens if n_tokens else 0.0
+    short = words <= _SHORT_WORDS
+    return LineFeatures(
+        text=text,
+        low_words=tokens,
+        words=words,
+        stop_ratio=min(stop_ratio, 1.0),
+        end_punct=text[-1] in _END_PUNCT and not text.endswith("..."),
+        title_case=short and n_tokens >= 2 and len(_CAPITAL.findall(text)) >= 0.6 * n_tokens,
+        has_digit=_DIGIT.search(text, 0, 300) is not None,
+        garbage=_is_garbage(text, tokens),
+    )
+
+
+def _is_garbage(text: str, tokens: list[str]) -> bool:
+    if len(text) < 20:
+        return False
+    if max(map(len, tokens), default=0) > _LONGEST_WORD:
+        return True
+    word_chars = sum(map(len, tokens))
+    if word_chars < len(text) * 0.5:
+        return True
+    return _BAD_CHARS.search(text) is not None and (
+        len(_BAD_CHARS.findall(text, 0, 2000)) > min(len(text), 2000) * 0.05
+    )
+
+
+def is_stamp(text: str) -> bool:
+    """A line that is only a date, a time or an "updated" stamp."""
+    if len(text) > 80:
+        return False
+    has_time = vocab.TIME.search(text) is not None
+    has_date = vocab.DATE_NUM.search(text) is not None or (
+        vocab.MONTHS.search(text) is not None and _DIGIT.search(text) is not None
+    )
+    if not (has_time or has_date):
+        return False
+    rest = vocab.TIME.sub(" ", text)
+    rest = vocab.DATE_NUM.sub(" ", rest)
+    rest = vocab.MONTHS.sub(" ", rest)
+    rest = vocab.STAMP_WORDS.sub(" ", rest)
+    return len(_STAMP_LEFTOVER.findall(rest)) <= 1

@@ -1,0 +1,173 @@
+"""Metadata recovered from page text: headline, slug, dateline, source, authors, dates.
+
+Works on the stripped lines and the article runs found by the classifier; each
+finder looks only where that item sits on a news page (the headline just above the
+article, the dateline at its top, the source line just below it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from thresher.clean import dates
+from thresher.clean.features import LineFeatures, is_stamp
+
+_SQUASH = re.compile(r"[\W_]+")
+_TITLE_WINDOW = 25
+_TITLE_MAX_WORDS = 30
+_DATELINE_LINE = re.compile(
+    r"^(?P<place>[^\W\d_][\w.'’ ]{1,40}?)\s+[-–—|]\s+(?P<site>[^\W\d_][\w.'’ ,&-]{1,60})$"
+)
+_DATELINE_LEAD = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}?)(?:,\s*[\w.]+(?:\s[\w.]+)?)?\s*"
+    r"(?:\((?P<agency>[^)]{2,30})\))?\s*[-–—]{1,2}\s"
+)
+_SOURCE = re.compile(
+    r"^(?:source|sources|quelle|quellen|fuente|fonte|bron|источник|źródło|zdroj|"
+    r"kaynak|sumber|来源|來源|出典|出処|المصدر)\s*[:：]\s*(?P<src>.{2,80}?)\s*$",
+    re.IGNORECASE,
+)
+_AGENCY = re.compile(r"\((?P<a>AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|UPI|PA|KNA|epd|SID|APA|"
+                     r"Bloomberg|TASS|Kyodo|Yonhap|CNA|IANS|PTI|ANI)\)")
+_AUTHOR = re.compile(
+    r"^(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+(?P<names>[^\W\d_][^|•·]{1,80}?)\s*$",
+    re.IGNORECASE,
+)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
+_URL_LINE = re.compile(r"^https?://\S+$")
+
+
+def squash(text: str) -> str:
+    """Lower-cased letters and digits only: what a slug keeps of a headline."""
+    return _SQUASH.sub("", text.lower())
+
+
+@dataclass
+class TitleFinding:
+    """The headline line and the lines that only repeat it."""
+
+    index: int | None = None
+    slugs: set[int] = field(default_factory=set)
+    duplicates: set[int] = field(default_factory=set)
+
+
+def find_title(feats: list[LineFeatures | None], article_start: int) -> TitleFinding:
+    """The headline above the article, slug lines and repeated title lines."""
+    keys: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        if f is not None and 2 <= f.words <= _TITLE_MAX_WORDS * 2 and not f.garbage:
+            keys.setdefault(squash(f.text), []).append(i)
+    found = TitleFinding(index=_pick_title(feats, keys, article_start))
+    if found.index is None:
+        return found
+    title = feats[found.index]
+    assert_line = title.text if title is not None else ""
+    key = squash(assert_line)
+    for i, f in enumerate(feats):
+        if f is None or i == found.index or f.words > _TITLE_MAX_WORDS * 2:
+            continue
+        own = squash(f.text)
+        if own == key or own == key * 2:
+            (found.duplicates if f.text == assert_line else found.slugs).add(i)
+        elif key and key in own and len(own) < len(key) * 2 and f.text != assert_line:
+            if f.lower_only:
+                found.slugs.add(i)
+            else:
+                found.duplicates.add(i)
+    return found
+
+
+def _pick_title(
+    feats: list[LineFeatures | None], keys: dict[str, list[int]], article_start: int
+) -> int | None:
+    candidates: list[int] = []
+    lo = max(0, article_start - _TITLE_WINDOW)
+    for i in range(article_start - 1, lo - 1, -1):
+        f = feats[i]
+        if f is None or not _title_like(f):
+            continue
+        candidates.append(i)
+    for i in candidates:  # a headline that also appears as a slug or a repeat
+        f = feats[i]
+        if f is not None and not f.lower_only and len(keys.get(squash(f.text), ())) > 1:
+            return i
+    return candidates[0] if candidates else None
+
+
+def _title_like(f: LineFeatures) -> bool:
+    if not 2 <= f.words <= _TITLE_MAX_WORDS or f.garbage or f.lower_only:
+        return False
+    text = f.text
+    if text.endswith((".", ":")) and not text.endswith("..."):
+        return False
+    if f.has_digit and is_stamp(text):
+        return False
+    return not (_AUTHOR.match(text) or _SOURCE.match(text) or _URL_LINE.match(text))
+
+
+def find_facts(
+    lines: list[str], feats: list[LineFeatures | None], runs: list[tuple[int, int]]
+) -> dict[str, Any]:
+    """Dateline, source, authors, dates and canonical URL found around the article."""
+    facts: dict[str, Any] = {}
+    if not runs:
+        return facts
+    start, end = runs[0][0], runs[-1][1]
+    head = [i for i in range(max(0, start - _TITLE_WINDOW), min(end, start + 6))]
+    tail = [i for i in range(max(start, end - 3), min(len(lines), end + 6))]
+    for i in head:
+        _read_head_line(lines[i], feats[i], facts)
+    for i in tail:
+        match = _SOURCE.match(lines[i])
+        if match and "source_attribution" not in facts:
+            facts["source_attribution"] = match["src"].rstrip(".")
+    for i in range(start, min(end, start + 4)):
+        _read_lead(lines[i], facts)
+    return facts
+
+
+def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any]) -> None:
+    if feat is None or feat.words > 12:
+        return
+    if (feat.has_digit and is_stamp(text)) or dates.is_update_stamp(text):
+        iso = dates.parse_date(text)
+        if iso is not None:
+            key = "updated" if dates.is_update_stamp(text) else "published"
+            facts.setdefault(key, iso)
+    for part in re.split(r"\s*[|•·]\s*", text):
+        author = _AUTHOR.match(part)
+        if author and "authors" not in facts:
+            names = [n for n in _AUTHOR_SPLIT.split(author["names"]) if n]
+            facts["authors"] = names
+    dateline = _DATELINE_LINE.match(text)
+    if dateline and feat.words <= 8 and "dateline" not in facts:
+        facts["dateline"] = _place(dateline["place"])
+        facts.setdefault("site_name", dateline["site"].strip())
+    source = _SOURCE.match(text)
+    if source:
+        facts.setdefault("source_attribution", source["src"].rstrip("."))
+    if _URL_LINE.match(text):
+        facts.setdefault("canonical_url", text)
+
+
+def _read_lead(text: str, facts: dict[str, Any]) -> None:
+    lead = _DATELINE_LEAD.match(text)
+    if lead and "dateline" not in facts:
+        facts["dateline"] = _place(lead["place"])
+        if lead["agency"]:
+            facts.setdefault("source_attribution", lead["agency"])
+    agency = _AGENCY.search(text[:200])
+    if agency:
+        facts.setdefault("source_attribution", agency["a"])
+
+
+def _place(text: str) -> str:
+    place = text.strip(" ,")
+    return place.title() if place.isupper() else place
+
+
+def is_source_line(text: str) -> bool:
+    """A "Source: X" line."""
+    return len(text) <= 100 and _SOURCE.match(text) is not None

@@ -1,0 +1,51 @@
+"""Why a line was kept or dropped, and why a whole document was dropped."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LineReason(StrEnum):
+    """The decision behind one line of a cleaned text.
+
+    The first group names kept lines, the rest dropped ones.
+    """
+
+    # kept
+    CONTENT = "content"
+    """Prose of the article."""
+    IN_ARTICLE = "in_article"
+    """A short line (subheading, dateline, list item) inside the article's run of prose."""
+    TITLE = "title"
+    """The headline line, kept when the ``keep_title`` option asks for it."""
+    # dropped
+    EMPTY = "empty"
+    NAVIGATION = "navigation"
+    FORM = "form"
+    STAMP = "stamp"
+    RELATED_HEADLINE = "related_headline"
+    FOOTER = "footer"
+    SOCIAL = "social"
+    SITE_REPEATED = "site_repeated"
+    PAGE_REPEATED = "page_repeated"
+    SLUG = "slug"
+    DUPLICATE_TITLE = "duplicate_title"
+    HEADLINE = "headline"
+    """The headline line, dropped from the text (it is in the metadata as ``title``)."""
+    SOURCE_LINE = "source_line"
+    OUTSIDE_ARTICLE = "outside_article"
+    GARBAGE = "garbage"
+
+    @property
+    def kept(self) -> bool:
+        """True for the reasons that keep a line."""
+        return self in _KEPT
+
+
+_KEPT = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE, LineReason.TITLE})
+
+
+class CleanDropReason(StrEnum):
+    """Why the ``clean`` step dropped a whole document."""
+
+    ALL_BOILERPLATE = "all_boilerplate"

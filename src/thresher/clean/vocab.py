@@ -1,0 +1,158 @@
+"""Boilerplate vocabulary in many languages: menus, forms, social links, footers, stamps.
+
+Each set holds whole short lines (lower case, punctuation stripped) that are
+boilerplate on their own; each pattern finds a boilerplate phrase inside a short line.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words of menu lines: a short line made only of these words is navigation.
+NAV_WORDS = _words(
+    """
+home menu search main menu navigation skip to content skip to main content back to top
+top next previous prev more read more see more show more view more load more continue
+reading continue read full story full story read the full article back older posts
+newer posts older entries newer entries all news latest news most popular most read
+trending popular related related articles related stories related posts related links
+recommended you may also like you might also like more from more stories more like this
+tags tag topics categories category archive archives sections section sitemap site map
+contact contact us about about us help faq faqs advertise advertisement advertising
+sponsored sponsored content ad ads jobs careers press subscribe subscription sign in
+sign up log in login logout log out register my account account newsletter newsletters
+close open toggle navigation english
+startseite suche hauptmenü menü navigation nach oben weiter zurück mehr weiterlesen mehr
+lesen mehr zum thema mehr dazu ähnliche artikel verwandte artikel das könnte sie auch
+interessieren meistgelesen themen schlagworte kategorien archiv kontakt impressum über
+uns hilfe anzeige werbung abonnieren abo anmelden abmelden registrieren mein konto
+newsletter
+accueil recherche rechercher menu navigation haut de page suivant précédent plus lire la
+suite en savoir plus lire aussi à lire aussi voir aussi articles liés sur le même sujet
+les plus lus tags catégories archives contact contactez nous à propos aide publicité
+s abonner abonnez vous se connecter connexion s inscrire inscription mon compte
+inicio buscar búsqueda menú navegación siguiente anterior más leer más ver más seguir
+leyendo noticias relacionadas artículos relacionados lo más leído etiquetas categorías
+archivo contacto contáctenos acerca de ayuda publicidad suscríbete suscribirse iniciar
+sesión registrarse mi cuenta
+cerca menu successivo precedente avanti indietro leggi tutto continua a leggere leggi
+anche articoli correlati i più letti tag categorie archivio contatti chi siamo
+pubblicità iscriviti accedi registrati
+início pesquisar pesquisa próximo anterior leia mais saiba mais veja também notícias
+relacionadas mais lidas categorias arquivo contato contacto quem somos publicidade
+assine entrar cadastre se
+zoeken volgende vorige lees meer meer gerelateerde artikelen meest gelezen
+categorieën archief inloggen registreren
+главная поиск меню далее назад ещё еще читать далее подробнее читайте также похожие
+статьи популярное теги рубрики архив контакты о нас реклама подписаться войти
+регистрация
+szukaj dalej wstecz więcej czytaj więcej czytaj także zobacz także powiązane artykuły
+najczęściej czytane tagi kategorie archiwum kontakt reklama zaloguj zarejestruj
+首页 主页 搜索 导航 菜单 下一页 上一页 下一篇 上一篇 更多 阅读全文
+查看更多 相关文章 相关阅读 热门文章
+热门 标签 分类 归档 联系我们 关于我们 广告 登录 注册 返回顶部
+ホーム トップ 検索 メニュー 次へ 前へ 次のページ 前のページ もっと見る 続きを読む 関連記事 人気記事
+タグ カテゴリー アーカイブ お問い合わせ 広告 ログイン 新規登録 ページトップ
+الرئيسية بحث المزيد اقرأ المزيد اتصل بنا من نحن إعلان تسجيل الدخول
+"""
+)
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(" ".join(p.split()) for p in text.split("|") if p.strip())
+
+
+# Phrases (lower case, words joined by one space) that make a short line navigation.
+NAV_PHRASES = _phrases(
+    """read more|continue reading|read the full story|read full story|full story|
+    skip to content|skip to main content|back to top|you may also like|you might also like|
+    more stories|more from|related articles|related stories|related posts|related links|
+    related content|related topics|related coverage|related videos|most popular|most read|
+    most viewed|most shared|recommended for you|see all|view all|show all|click here|
+    weiterlesen|mehr zum thema|das könnte sie auch interessieren|meistgelesen|alle artikel|
+    lire la suite|lire aussi|à lire aussi|sur le même sujet|les plus lus|voir tout|
+    leer más|seguir leyendo|lo más leído|noticias relacionadas|ver todo|ver todos|
+    leggi tutto|leggi anche|continua a leggere|i più letti|vedi tutti|
+    leia mais|leia também|saiba mais|mais lidas|ver tudo|lees meer|meest gelezen|
+    читать далее|читайте также|подробнее|смотрите также|czytaj więcej|czytaj także|
+    阅读全文|查看更多|相关文章|相关阅读|続きを読む|関連記事|もっと見る|اقرأ المزيد"""
+)
+
+# Words of share/follow lines: a short line made only of these is social.
+SOCIAL_WORDS = _words(
+    """share shares sharing tweet pin it like likes follow us on via email e mail print
+    this article story page link facebook twitter x instagram linkedin pinterest reddit
+    whatsapp telegram youtube tiktok rss feed google flipboard tumblr vk weibo wechat
+    messenger copy comments comment teilen drucken folgen sie uns partager imprimer
+    suivre nous compartir imprimir seguir condividi stampa segui compartilhar partilhar
+    delen поделиться udostępnij 分享 微博 微信 シェア ツイート and or"""
+)
+
+# Whole short lines that are form labels and controls.
+FORM_LABELS = _phrases(
+    """name|your name|full name|first name|last name|email|e mail|email address|
+    your email|e mail address|website|url|comment|comments|comment title|your comment|
+    message|your message|subject|password|username|user name|captcha|security code|
+    verification code|characters left|characters remaining|required|required fields|
+    mandatory|submit|send|post comment|post a comment|leave a comment|leave a reply|
+    add comment|add a comment|write a comment|reply|cancel reply|remember me|
+    forgot password|forgot your password|i agree|i agree with the terms of use|
+    notify me of new comments|notify me of follow up comments by email|
+    notify me of new posts by email|save my name email and website in this browser|
+    name email|passwort|kennwort|benutzername|pflichtfeld|pflichtfelder|absenden|
+    kommentar|kommentar schreiben|antworten|ihr name|ihre e mail adresse|
+    mot de passe|identifiant|envoyer|obligatoire|commentaire|votre commentaire|répondre|
+    nom|votre nom|contraseña|usuario|enviar|obligatorio|comentario|responder|nombre|
+    invia|obbligatorio|commento|rispondi|nome|senha|comentário|wachtwoord|verzenden|
+    reageer|naam|пароль|отправить|комментарий|ответить|имя|hasło|wyślij|komentarz|
+    imię|密码|用户名|验证码|提交|发表评论|评论|回复|パスワード|送信|コメント|返信"""
+)
+
+# Words that can start a footer or legal line; the FOOTER pattern then decides.
+FOOTER_TRIGGERS = _words(
+    """copyright c rights reserved privacy cookie cookies terms powered maintained
+    designed developed vorbehalten datenschutz impressum nutzungsbedingungen réservés
+    confidentialité mentions conditions reservados privacidad aviso riservati privacy
+    privacidade voorbehouden privacybeleid защищены конфиденциальности zastrzeżone
+    prywatności verwendet utilise utiliza"""
+)
+
+FOOTER = re.compile(
+    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati|"
+    r"todos os direitos reservados|alle rechten voorbehouden|все права защищены|"
+    r"wszelkie prawa zastrzeżone|版权所有|著作権|无权转载|جميع الحقوق محفوظة|"
+    r"privacy policy|cookie policy|terms of (?:use|service)|terms and conditions|"
+    r"datenschutz|impressum|nutzungsbedingungen|politique de confidentialité|"
+    r"mentions légales|conditions d'utilisation|política de privacidad|aviso legal|"
+    r"política de privacidade|informativa sulla privacy|privacybeleid|"
+    r"политика конфиденциальности|polityka prywatności|隐私政策|プライバシーポリシー|"
+    r"powered by|maintained and developed by|designed by|developed by|"
+    r"(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|"
+    r"verwendet cookies|utilise des cookies|utiliza cookies",
+    re.IGNORECASE,
+)
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|"
+    r"märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|"
+    r"août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+MONTHS = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.IGNORECASE)
+TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t)?\b", re.I)
+DATE_NUM = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{4}年\d{1,2}月\d{1,2}日")
+STAMP_WORDS = re.compile(
+    r"\b(?:last updated|updated|published|posted|modified|am|pm|gmt|utc|on|at|by|"
+    r"today|yesterday|ago|min(?:ute)?s?|hours?|days?|weeks?|read|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|aktualisiert|veröffentlicht|"
+    r"stand|uhr|am|um|mis à jour|publié|le|à|actualizado|publicado|el|de|a las|"
+    r"aggiornato|pubblicato|il|alle|atualizado|publicado|em|às)\b",
+    re.IGNORECASE,
+)
