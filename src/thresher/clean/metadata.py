@@ -89,9 +89,16 @@ def _pick_title(
         if f is None or not _title_like(f):
             continue
         candidates.append(i)
-    for i in candidates:  # a headline that also appears as a slug or a repeat
+    for i in candidates:  # a headline that also appears as a slug (same letters)
         f = feats[i]
-        if f is not None and not f.lower_only and len(keys.get(squash(f.text), ())) > 1:
+        if f is None or f.lower_only:
+            continue
+        variants = {g.text for j in keys.get(squash(f.text), ()) if (g := feats[j]) is not None}
+        if len(variants) > 1:
+            return i
+    for i in candidates:  # else the nearest line not repeated as it is (a site name)
+        f = feats[i]
+        if f is not None and len(keys.get(squash(f.text), ())) == 1:
             return i
     return candidates[0] if candidates else None
 

@@ -12,6 +12,7 @@ from thresher.errors import ConfigError
 from thresher.step import DocStep
 
 STEP_CLASSES: dict[str, str] = {
+    "clean": "thresher.clean.step:Clean",
     "html_to_text": "thresher.html.visible_text:HtmlToText",
     "drop_empty": "thresher.filters.basic:DropEmpty",
 }
