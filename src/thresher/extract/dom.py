@@ -33,7 +33,7 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 # Tags whose whole subtree is boilerplate unless it holds most of the page's text.
-_BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "menu", "header"})
+_BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "menu", "header", "figcaption"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Inline tags that carry nothing the scoring needs: walked through without a table entry.
 _PLAIN_INLINE = frozenset(
@@ -45,6 +45,7 @@ _PLAIN_INLINE = frozenset(
 )  # fmt: skip
 _INLINE_SPECIAL = frozenset({"a", "code", "kbd", "samp", "tt"})
 MAX_WALK_DEPTH = 400
+BY_NAME, BY_TAG = 1, 2  # why an element is boilerplate (tag is the stronger evidence)
 
 
 @dataclass(slots=True)
@@ -72,7 +73,7 @@ class Page:
     parents: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)  # last descendant element index
     weights: list[int] = field(default_factory=list)  # class/id weight
-    boiler: list[bool] = field(default_factory=list)  # boilerplate by tag/class/id
+    boiler: list[int] = field(default_factory=list)  # 0, or BY_NAME / BY_TAG boilerplate
     comment: list[bool] = field(default_factory=list)  # names a user-comment section
     blocks: list[Block] = field(default_factory=list)
 
@@ -174,7 +175,7 @@ def _element(walker: _Walker, node: Any, tag: str, parent: int, depth: int) -> N
     page.parents.append(parent)
     page.ends.append(index)
     page.weights.append(weight)
-    page.boiler.append(boiler or tag in _BOILERPLATE_TAGS)
+    page.boiler.append(BY_TAG if tag in _BOILERPLATE_TAGS else BY_NAME if boiler else 0)
     page.comment.append(comment)
     if tag in _BLOCK_TAGS:
         _block_element(walker, node, tag, index, depth)
@@ -240,7 +241,7 @@ def build_page(body: Any) -> Page:
     page.parents.append(-1)
     page.ends.append(0)
     page.weights.append(0)
-    page.boiler.append(False)
+    page.boiler.append(0)
     page.comment.append(False)
     walker.open_block(0, "body")
     walker.stack.append(walker.stack[0])  # a sentinel so close_block always has a parent

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from thresher.extract.dom import Page
+from thresher.extract.dom import BY_NAME, BY_TAG, Page
 
 _TAG_BASE = {
     "div": 5, "article": 8, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
@@ -24,6 +24,8 @@ _CLEANABLE = frozenset(
 )  # fmt: skip
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", ":", "\"", "”", "»")
 MIN_BLOCK_CHARS = 25
+LENGTH_CAP = 3.0
+RIVALS = 3
 
 
 @dataclass(slots=True)
@@ -38,7 +40,7 @@ class Stats:
     dead: list[bool] = field(default_factory=list)
 
 
-def subtree_stats(page: Page) -> Stats:
+def subtree_stats(page: Page, by_name: bool = True) -> Stats:
     """Sum block lengths, link characters and commas over every element's subtree."""
     n = len(page.tags)
     stats = Stats([0] * n, [0] * n, [0] * n, [0] * n, [[] for _ in range(n)])
@@ -59,17 +61,18 @@ def subtree_stats(page: Page) -> Stats:
         stats.children[p].append(i)
     for kids in stats.children:
         kids.reverse()
-    stats.dead = _dead_elements(page, stats)
+    stats.dead = _dead_elements(page, stats, by_name)
     return stats
 
 
-def _dead_elements(page: Page, stats: Stats) -> list[bool]:
+def _dead_elements(page: Page, stats: Stats, by_name: bool) -> list[bool]:
     """Boilerplate subtrees, except wrappers holding most of the page's text."""
     half = stats.text[0] * 0.5
     dead = [False] * len(page.tags)
+    level = BY_NAME if by_name else BY_TAG
     for i in range(1, len(page.tags)):
         parent_dead = dead[page.parents[i]]
-        dead[i] = parent_dead or (page.boiler[i] and stats.text[i] < half)
+        dead[i] = parent_dead or (page.boiler[i] >= level and stats.text[i] < half)
     return dead
 
 
@@ -81,7 +84,7 @@ def candidate_scores(page: Page, stats: Stats) -> dict[int, float]:
         length = len(block.text)
         if length < MIN_BLOCK_CHARS or stats.dead[block.owner] or block.kind[0] == "h":
             continue
-        vote = 1.0 + block.commas + min(length // 100, 3)
+        vote = 1.0 + block.commas + min(length / 100, LENGTH_CAP)
         if block.link_chars * 2 > length:
             continue
         node = parents[block.owner] if block.kind != "body" else -1
@@ -106,13 +109,12 @@ def top_candidate(page: Page, stats: Stats, scores: dict[int, float]) -> int:
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     top = ranked[0]
     best = scores[top]
-    rivals = [c for c in ranked[1:5] if scores[c] >= 0.75 * best]
     parents = page.parents
-    if len(rivals) >= 2:
+    rivals = [c for c in ranked[1:5] if scores[c] >= 0.75 * best]
+    if len(rivals) >= RIVALS:
         node = parents[top]
         while node > 0:
-            inside = sum(1 for c in rivals if node <= c <= page.ends[node])
-            if inside >= 2:
+            if sum(1 for c in rivals if node <= c <= page.ends[node]) >= RIVALS:
                 top = node
                 break
             node = parents[node]

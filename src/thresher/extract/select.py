@@ -63,25 +63,42 @@ def _ends_sentence(page: Page, element: int) -> bool:
     return False
 
 
-def cleaned_out(page: Page, stats: Stats, roots: list[int], tuning: Tuning) -> list[bool]:
+def cleaned_out(page: Page, stats: Stats, scores: dict[int, float], roots: list[int],
+                tuning: Tuning) -> list[bool]:
     """Elements inside the chosen roots that are boilerplate by name or link density."""
     out = list(stats.dead)
     tags, weights, parents = page.tags, page.weights, page.parents
+    protected = _holders_of_strong_candidates(page, scores)
     for root in roots:
         for i in range(root + 1, page.ends[root] + 1):
             if out[parents[i]]:
                 out[i] = True
                 continue
-            if tags[i] not in _CLEANABLE or out[i]:
+            if tags[i] not in _CLEANABLE or out[i] or i in protected:
                 continue
             text = stats.text[i]
-            if weights[i] < 0:
+            if weights[i] + scores.get(i, 0.0) < 0:
                 out[i] = True
             elif text and stats.commas[i] < 10:
                 density = stats.links[i] / text
                 limit = tuning.clean_density_positive if weights[i] > 0 else tuning.clean_density
                 out[i] = density > limit
     return out
+
+
+def _holders_of_strong_candidates(page: Page, scores: dict[int, float]) -> set[int]:
+    """Elements that hold a candidate scoring at least half the best: never cleaned out."""
+    if not scores:
+        return set()
+    best = max(scores.values())
+    held: set[int] = set()
+    for node, score in scores.items():
+        if score < 0.5 * best:
+            continue
+        while node >= 0 and node not in held:
+            held.add(node)
+            node = page.parents[node]
+    return held
 
 
 def kept_blocks(page: Page, roots: list[int], out: list[bool], tuning: Tuning) -> list[Block]:

@@ -2,23 +2,50 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from thresher.extract.dom import Block, Page
-from thresher.extract.scoring import candidate_scores, subtree_stats, top_candidate
+from thresher.extract.scoring import Stats, candidate_scores, subtree_stats, top_candidate
+
+WIDEN_SHARE = 0.6
+WIDEN_MIN = 200
+RETRY_BELOW = 500
 from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_blocks
 
 
 def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
                   everything: bool = False) -> list[Block]:
-    """The blocks of the page's main content, in document order."""
-    stats = subtree_stats(page)
+    """The blocks of the page's main content, in document order.
+
+    Like Readability, a result shorter than ``RETRY_BELOW`` characters is retried with
+    class/id names trusted less (first not pruning by name, then not weighting), and
+    the first long enough result (else the longest) wins.
+    """
     if everything:
+        stats = subtree_stats(page, by_name=True)
         return [b for b in page.blocks if not stats.dead[b.owner]]
+    best: list[Block] = []
+    best_chars = -1
+    for by_name, weighted in ((True, True), (False, True), (False, False)):
+        blocks = _attempt(page, tuning, by_name, weighted)
+        chars = sum(len(b.text) for b in blocks)
+        if chars >= RETRY_BELOW:
+            return blocks
+        if chars > best_chars:
+            best, best_chars = blocks, chars
+    return best
+
+
+def _attempt(page: Page, tuning: Tuning, by_name: bool, weighted: bool) -> list[Block]:
+    stats = subtree_stats(page, by_name=by_name)
+    if not weighted:
+        page = dataclasses.replace(page, weights=[0] * len(page.weights))
     scores = candidate_scores(page, stats)
     top = top_candidate(page, stats, scores)
+    top = _widen(page, stats, top, tuning)
     roots = joined_siblings(page, stats, scores, top, tuning)
-    out = cleaned_out(page, stats, roots, tuning)
+    out = cleaned_out(page, stats, scores, roots, tuning)
     return kept_blocks(page, roots, out, tuning)
 
 
@@ -30,3 +57,33 @@ def comment_blocks(page: Page, main: list[Block]) -> list[Block]:
     chosen = {id(b) for b in main}
     return [b for b in page.blocks if inside[b.owner] and id(b) not in chosen
             and b.link_chars * 2 < len(b.text)]
+
+
+def good_text(page: Page, stats: Stats) -> list[int]:
+    """Characters of prose blocks (long, few links, not boilerplate) in each subtree."""
+    good = [0] * len(page.tags)
+    for block in page.blocks:
+        length = len(block.text)
+        if length >= 60 and block.link_chars < 0.2 * length and not stats.dead[block.owner]:
+            good[block.owner] += length
+    for i in range(len(page.tags) - 1, 0, -1):
+        good[page.parents[i]] += good[i]
+    return good
+
+
+def _widen(page: Page, stats: Stats, top: int, tuning: Tuning) -> int:
+    """Move up while the parent adds a good share of prose and few links."""
+    if top <= 0:
+        return top
+    good = good_text(page, stats)
+    node = top
+    while node > 0:
+        parent = page.parents[node]
+        extra = good[parent] - good[node]
+        extra_text = stats.text[parent] - stats.text[node]
+        extra_links = stats.links[parent] - stats.links[node]
+        if extra < max(WIDEN_SHARE * good[node], WIDEN_MIN) or extra_links > 0.25 * extra_text:
+            break
+        node = parent
+    return node
+
