@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from thresher.clean import metadata, stopwords
+from thresher.clean import classify, metadata
 from thresher.clean.classify import Thresholds
 from thresher.clean.decide import SiteRule, decide
-from thresher.clean.features import line_features
 from thresher.clean.reasons import LineReason
 from thresher.clean.site import SiteLineTable, registered_domain
 from thresher.errors import ConfigError
@@ -21,8 +20,7 @@ _LANG_SAMPLE_CHARS = 600
 _LANG_MIN_LINE = 40
 
 
-@dataclass(frozen=True, slots=True)
-class CleanedLine:
+class CleanedLine(NamedTuple):
     """One input line, whether it was kept, and why."""
 
     text: str
@@ -104,11 +102,11 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     """:func:`clean_text` with options already validated."""
     raw = [line.strip() for line in text.splitlines()]
     lang = opts.lang or _detect_language(raw)
-    stops = stopwords.stop_words(lang)
-    per_char = lang in stopwords.CHAR_LANGUAGES
-    feats = [line_features(line, stops, per_char) if line else None for line in raw]
+    th = opts.thresholds
+    labelled = [classify.label_line(line, lang, th) if line else None for line in raw]
+    feats = [x[0] if x is not None else None for x in labelled]
     site_rule, site_note = _site_rule(opts, url)
-    decision = decide(feats, opts.thresholds, opts.keep_title, site_rule)
+    decision = decide(labelled, th, opts.keep_title, site_rule)
     reasons = decision.reasons
     for i, reason in enumerate(reasons):
         if not reason.kept and reason is not LineReason.EMPTY and metadata.is_source_line(raw[i]):

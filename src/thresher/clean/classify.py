@@ -12,11 +12,13 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from thresher.clean import vocab
-from thresher.clean.features import LineFeatures, is_stamp
+from thresher.clean import stopwords, vocab
+from thresher.clean.features import LineFeatures, is_stamp, line_features
 from thresher.clean.reasons import LineReason
 
 
@@ -40,6 +42,36 @@ class Thresholds:
     good_offset: float = 15.0
     prose_words: float = 20.0
     secondary_share: float = 0.5
+
+
+Label = tuple[LineFeatures, Kind, LineReason | None]
+_CACHED_CHARS = 80
+
+
+def label_line(text: str, lang: str, th: Thresholds) -> Label:
+    """Features and first label of a stripped non-empty line.
+
+    Short lines (menus, labels, stamps) recur across the pages of a crawl, so their
+    labels are memoised per process (a pure function of its arguments).
+    """
+    if len(text) <= _CACHED_CHARS:
+        return _labeller(th)(text, lang)
+    return _label(text, lang, th)
+
+
+@functools.cache
+def _labeller(th: Thresholds) -> Callable[[str, str], Label]:
+    def label(text: str, lang: str) -> Label:
+        return _label(text, lang, th)
+
+    return functools.lru_cache(maxsize=1 << 16)(label)
+
+
+def _label(text: str, lang: str, th: Thresholds) -> Label:
+    stops = stopwords.stop_words(lang)
+    feat = line_features(text, stops, lang in stopwords.CHAR_LANGUAGES)
+    kind, reason = first_label(feat, th)
+    return feat, kind, reason
 
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
@@ -90,9 +122,11 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
 
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
     n = len(words)
-    for size in range(1, min(n, 5) + 1):
-        for i in range(n - size + 1):
-            if " ".join(words[i : i + size]) in phrases:
+    for i, word in enumerate(words):
+        if word not in vocab.PHRASE_STARTS:
+            continue
+        for end in range(i + 1, min(n, i + 5) + 1):
+            if " ".join(words[i:end]) in phrases:
                 return True
     return False
 

@@ -48,13 +48,14 @@ class Decision:
 
 
 def decide(
-    feats: list[LineFeatures | None],
+    labelled: list[classify.Label | None],
     th: Thresholds,
     keep_title: bool,
     site_rule: SiteRule | None,
 ) -> Decision:
-    """Decide every line of a page."""
-    labels = _first_labels(feats, th, site_rule)
+    """Decide every line of a page from its first labels (None for blank lines)."""
+    feats = [x[0] if x is not None else None for x in labelled]
+    labels = _context_labels(labelled, site_rule)
     weights = [
         classify.line_weight(kind, f, th) if f is not None else 0.0
         for f, (kind, _) in zip(feats, labels, strict=True)
@@ -77,17 +78,19 @@ def decide(
     return decision
 
 
-def _first_labels(
-    feats: list[LineFeatures | None], th: Thresholds, site_rule: SiteRule | None
+def _context_labels(
+    labelled: list[classify.Label | None], site_rule: SiteRule | None
 ) -> list[tuple[Kind, LineReason | None]]:
-    repeats = Counter(f.text for f in feats if f is not None and f.words <= _REPEAT_MAX_WORDS)
+    repeats = Counter(
+        x[0].text for x in labelled if x is not None and x[0].words <= _REPEAT_MAX_WORDS
+    )
     use_site = site_rule is not None and site_rule.active
     labels: list[tuple[Kind, LineReason | None]] = []
-    for f in feats:
-        if f is None:
+    for x in labelled:
+        if x is None:
             labels.append((Kind.BAD, LineReason.EMPTY))
             continue
-        kind, reason = classify.first_label(f, th)
+        f, kind, reason = x
         if use_site and site_rule is not None and site_rule.repeated(f.text):
             kind, reason = Kind.BAD, LineReason.SITE_REPEATED
         elif kind is not Kind.BAD and repeats.get(f.text, 0) > 1:

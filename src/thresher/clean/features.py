@@ -19,13 +19,11 @@ _NOSPACE = re.compile(
 )
 _END_PUNCT = frozenset(".!?。！？…\"”»'’)」』؟।")
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
-_CAPITAL = re.compile(r"(?<!\w)[^\W\d_](?<=[^\W\d_a-zß-ÿ])")
 _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
 _STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
 _CHARS_PER_WORD = 1.7
-_SHORT_WORDS = 25
 
 
 @dataclass(slots=True)
@@ -41,9 +39,13 @@ class LineFeatures:
     words: float
     stop_ratio: float
     end_punct: bool
-    title_case: bool
     has_digit: bool
     garbage: bool
+
+    @property
+    def key(self) -> str:
+        """Letters and digits only, lower case: what a slug keeps of a headline."""
+        return "".join(self.low_words)
 
     @property
     def lower_only(self) -> bool:
@@ -64,14 +66,12 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     else:
         words = float(n_tokens)
         stop_ratio = sum(map(stops.__contains__, tokens)) / n_tokens if n_tokens else 0.0
-    short = words <= _SHORT_WORDS
     return LineFeatures(
         text=text,
         low_words=tokens,
         words=words,
         stop_ratio=min(stop_ratio, 1.0),
         end_punct=text[-1] in _END_PUNCT and not text.endswith("..."),
-        title_case=short and n_tokens >= 2 and len(_CAPITAL.findall(text)) >= 0.6 * n_tokens,
         has_digit=_DIGIT.search(text, 0, 300) is not None,
         garbage=_is_garbage(text, tokens),
     )
@@ -80,7 +80,7 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
 def _is_garbage(text: str, tokens: list[str]) -> bool:
     if len(text) < 20:
         return False
-    if max(map(len, tokens), default=0) > _LONGEST_WORD:
+    if len(text) > _LONGEST_WORD and max(map(len, tokens), default=0) > _LONGEST_WORD:
         return True
     word_chars = sum(map(len, tokens))
     if word_chars < len(text) * 0.5:

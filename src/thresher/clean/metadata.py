@@ -14,7 +14,6 @@ from typing import Any
 from thresher.clean import dates
 from thresher.clean.features import LineFeatures, is_stamp
 
-_SQUASH = re.compile(r"[\W_]+")
 _TITLE_WINDOW = 25
 _TITLE_MAX_WORDS = 30
 _DATELINE_LINE = re.compile(
@@ -39,11 +38,6 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b
 _URL_LINE = re.compile(r"^https?://\S+$")
 
 
-def squash(text: str) -> str:
-    """Lower-cased letters and digits only: what a slug keeps of a headline."""
-    return _SQUASH.sub("", text.lower())
-
-
 @dataclass
 class TitleFinding:
     """The headline line and the lines that only repeat it."""
@@ -55,27 +49,26 @@ class TitleFinding:
 
 def find_title(feats: list[LineFeatures | None], article_start: int) -> TitleFinding:
     """The headline above the article, slug lines and repeated title lines."""
+    line_keys = [
+        f.key if f is not None and 2 <= f.words <= _TITLE_MAX_WORDS * 2 else "" for f in feats
+    ]
     keys: dict[str, list[int]] = {}
-    for i, f in enumerate(feats):
-        if f is not None and 2 <= f.words <= _TITLE_MAX_WORDS * 2 and not f.garbage:
-            keys.setdefault(squash(f.text), []).append(i)
+    for i, key in enumerate(line_keys):
+        if key:
+            keys.setdefault(key, []).append(i)
     found = TitleFinding(index=_pick_title(feats, keys, article_start))
-    if found.index is None:
+    title = feats[found.index] if found.index is not None else None
+    if title is None:
         return found
-    title = feats[found.index]
-    assert_line = title.text if title is not None else ""
-    key = squash(assert_line)
-    for i, f in enumerate(feats):
-        if f is None or i == found.index or f.words > _TITLE_MAX_WORDS * 2:
+    key = title.key
+    for i, own in enumerate(line_keys):
+        f = feats[i]
+        if not own or f is None or i == found.index or key not in own:
             continue
-        own = squash(f.text)
         if own == key or own == key * 2:
-            (found.duplicates if f.text == assert_line else found.slugs).add(i)
-        elif key and key in own and len(own) < len(key) * 2 and f.text != assert_line:
-            if f.lower_only:
-                found.slugs.add(i)
-            else:
-                found.duplicates.add(i)
+            (found.duplicates if f.text == title.text else found.slugs).add(i)
+        elif len(own) < len(key) * 2 and f.text != title.text:
+            (found.slugs if f.lower_only else found.duplicates).add(i)
     return found
 
 
@@ -93,12 +86,12 @@ def _pick_title(
         f = feats[i]
         if f is None or f.lower_only:
             continue
-        variants = {g.text for j in keys.get(squash(f.text), ()) if (g := feats[j]) is not None}
+        variants = {g.text for j in keys.get(f.key, ()) if (g := feats[j]) is not None}
         if len(variants) > 1:
             return i
     for i in candidates:  # else the nearest line not repeated as it is (a site name)
         f = feats[i]
-        if f is not None and len(keys.get(squash(f.text), ())) == 1:
+        if f is not None and len(keys.get(f.key, ())) == 1:
             return i
     return candidates[0] if candidates else None
 

@@ -83,6 +83,8 @@ NAV_PHRASES = _phrases(
     阅读全文|查看更多|相关文章|相关阅读|続きを読む|関連記事|もっと見る|اقرأ المزيد"""
 )
 
+PHRASE_STARTS = frozenset(p.split()[0] for p in NAV_PHRASES)
+
 # Words of share/follow lines: a short line made only of these is social.
 SOCIAL_WORDS = _words(
     """share shares sharing tweet pin it like likes follow us on via email e mail print
