@@ -116,3 +116,44 @@ def thresher_extractor(mode: str = "balanced") -> Extractor:
         return extract_with(html, url, options).text
 
     return run
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Scores of every system on every group, speeds, and speed ratios against thresher."""
+
+    groups: dict[str, int]  # group -> pages
+    scores: dict[str, dict[str, CorpusScore]]  # system -> group -> score
+    pages_per_second: dict[str, float]
+    errors: dict[str, int]
+
+    def speed_ratio(self, system: str, against: str = "thresher") -> float:
+        """How many times faster ``against`` is than ``system`` (CPU time)."""
+        mine = self.pages_per_second.get(against, 0.0)
+        theirs = self.pages_per_second.get(system, 0.0)
+        return mine / theirs if theirs else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "groups": self.groups,
+            "pages_per_second": self.pages_per_second,
+            "errors": self.errors,
+            "scores": {
+                system: {g: {"f1": s.f1, "precision": s.precision, "recall": s.recall,
+                             "empty": s.empty_predictions} for g, s in by_group.items()}
+                for system, by_group in self.scores.items()
+            },
+        }
+
+
+def evaluate(pages: list[Page], systems: list[tuple[str, Extractor]]) -> tuple[Report, list[SystemRun]]:
+    """Run every system over ``pages`` (one after another, same process) and score them."""
+    runs = [run_system(name, extractor, pages) for name, extractor in systems]
+    ids = groups(pages)
+    report = Report(
+        groups={g: len(v) for g, v in ids.items()},
+        scores={run.name: group_scores(run, ids) for run in runs},
+        pages_per_second={run.name: run.pages_per_second() for run in runs},
+        errors={run.name: run.errors for run in runs},
+    )
+    return report, runs

@@ -12,6 +12,7 @@ from thresher.errors import ConfigError
 from thresher.extract.dom import Block, build_page
 from thresher.extract.render import render_markdown, render_text
 from thresher.extract.select import Tuning
+from thresher.extract.textmeta import dateline, source_attribution
 from thresher.extract.vote import choose_blocks, comment_blocks
 from thresher.html.encoding import decode_html_bytes
 from thresher.html.guard import flatten_deep_nesting
@@ -139,7 +140,11 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
         comments = render_text(comment_blocks(page, blocks))
     title = metadata.get("title")
     kept = _drop_title_heading(blocks, title if isinstance(title, str) else None)
-    return Extraction(render_text(kept), metadata, comments, None, tuple(warnings), tuple(kept))
+    text = render_text(kept)
+    if opts.with_metadata:
+        metadata["source_attribution"] = source_attribution(text)
+        metadata["dateline"] = dateline(text)
+    return Extraction(text, metadata, comments, None, tuple(warnings), tuple(kept))
 
 
 def _drop_title_heading(blocks: list[Block], title: str | None) -> list[Block]:
