@@ -41,6 +41,7 @@ class Thresholds:
     near_weight: float = 0.6
     good_offset: float = 15.0
     prose_words: float = 20.0
+    comment_penalty: float = 40.0
     secondary_share: float = 0.5
 
 
@@ -104,6 +105,8 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
     words = feat.low_words
     if is_footer(feat):
         return LineReason.FOOTER
+    if vocab.COMMENT_SECTION.match(feat.text) or vocab.COMMENT_HEADER.match(feat.text):
+        return LineReason.COMMENTS
     key = " ".join(words)
     if key in vocab.FORM_LABELS or (feat.text.endswith("*") and len(words) <= 4):
         return LineReason.FORM
@@ -131,7 +134,9 @@ def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
     return False
 
 
-def line_weight(kind: Kind, feat: LineFeatures, th: Thresholds) -> float:
+def line_weight(
+    kind: Kind, reason: LineReason | None, feat: LineFeatures, th: Thresholds
+) -> float:
     """How much a line speaks for (positive) or against (negative) being article."""
     if kind is Kind.GOOD:
         return max(feat.words - th.good_offset, 1.0)
@@ -139,6 +144,8 @@ def line_weight(kind: Kind, feat: LineFeatures, th: Thresholds) -> float:
         return feat.words * th.near_weight
     if kind is Kind.SHORT:
         return -th.short_penalty
+    if reason is LineReason.COMMENTS:
+        return -th.comment_penalty
     return -th.bad_penalty
 
 
@@ -155,14 +162,20 @@ def best_run(weights: list[float]) -> tuple[int, int, float]:
     return best
 
 
-def article_runs(weights: list[float], th: Thresholds) -> list[tuple[int, int]]:
-    """The article's main run, plus other runs worth ``secondary_share`` of it."""
+def article_runs(
+    weights: list[float], th: Thresholds, barriers: list[int] | None = None
+) -> list[tuple[int, int]]:
+    """The article's main run, plus other runs worth ``secondary_share`` of it.
+
+    No other run is taken after a barrier (the start of a comment section).
+    """
     start, end, score = best_run(weights)
     if score <= 0:
         return []
     runs = [(start, end)]
+    after = min((b for b in barriers or () if b >= end), default=len(weights))
     limit = score * th.secondary_share
-    for lo, hi in ((0, start), (end, len(weights))):
+    for lo, hi in ((0, start), (end, after)):
         s, e, sc = best_run(weights[lo:hi])
         if sc >= limit and sc > 0:
             runs.append((lo + s, lo + e))

@@ -57,11 +57,12 @@ def decide(
     feats = [x[0] if x is not None else None for x in labelled]
     labels = _context_labels(labelled, site_rule)
     weights = [
-        classify.line_weight(kind, f, th) if f is not None else 0.0
-        for f, (kind, _) in zip(feats, labels, strict=True)
+        classify.line_weight(kind, reason, f, th) if f is not None else 0.0
+        for f, (kind, reason) in zip(feats, labels, strict=True)
     ]
     index = [i for i, f in enumerate(feats) if f is not None]
-    runs_dense = classify.article_runs([weights[i] for i in index], th)
+    barriers = [n for n, i in enumerate(index) if labels[i][1] is LineReason.COMMENTS]
+    runs_dense = classify.article_runs([weights[i] for i in index], th, barriers)
     runs = [(index[s], index[e - 1] + 1) for s, e in runs_dense]
     inside = [False] * len(feats)
     for start, end in runs:

@@ -17,7 +17,8 @@ _NOSPACE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
     r"\u1000-\u109f\u1780-\u17ff]"
 )
-_END_PUNCT = frozenset(".!?。！？…\"”»'’)」』؟।")
+_END_PUNCT = frozenset(".!?。！？…؟।")
+_CLOSERS = "\"”»'’)」』 "
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
@@ -71,10 +72,21 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
         low_words=tokens,
         words=words,
         stop_ratio=min(stop_ratio, 1.0),
-        end_punct=text[-1] in _END_PUNCT and not text.endswith("..."),
+        end_punct=_ends_sentence(text),
         has_digit=_DIGIT.search(text, 0, 300) is not None,
         garbage=_is_garbage(text, tokens),
     )
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends in sentence punctuation, perhaps inside quotes or brackets ("...", not)."""
+    last = text[-1]
+    if last in _END_PUNCT:
+        return not text.endswith("...")
+    if last in _CLOSERS:
+        core = text.rstrip(_CLOSERS)
+        return bool(core) and core[-1] in _END_PUNCT and not core.endswith("...")
+    return False
 
 
 def _is_garbage(text: str, tokens: list[str]) -> bool:

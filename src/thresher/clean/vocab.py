@@ -158,3 +158,22 @@ STAMP_WORDS = re.compile(
     r"aggiornato|pubblicato|il|alle|atualizado|publicado|em|às)\b",
     re.IGNORECASE,
 )
+
+# Comment sections: a commenter's header line, or the heading / count of comments.
+COMMENT_HEADER = re.compile(
+    r"^.{1,80}?\s(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|"
+    r"dice|escribió|dijo|scrive|ha scritto|disse|escreveu|schreef|zegt|пишет|написал|"
+    r"napisał|pisze|說|说|写道)\s*:?$",
+    re.IGNORECASE,
+)
+COMMENT_SECTION = re.compile(
+    r"^(?:\d+\s+(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
+    r"comentarios?|commenti|comentários|reacties|комментари[йяев]+|komentarz[ey]?)\b.*|"
+    r"(?:comments?|kommentare|commentaires|comentarios|commenti|comentários|reacties|"
+    r"комментарии|komentarze)(?:\s*\(\d+\))?|"
+    r"(?:leave a (?:reply|comment)|post a comment|join the (?:discussion|conversation)|"
+    r"comments are closed|show comments|view comments|add comment|write a comment|"
+    r"kommentar schreiben|laisser un commentaire|deja (?:un|tu) comentario|"
+    r"lascia un commento|deixe um comentário|reageer)\b.*)$",
+    re.IGNORECASE,
+)
