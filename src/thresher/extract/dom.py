@@ -156,17 +156,24 @@ def _walk(walker: _Walker, node: Any, parent: int, depth: int) -> None:
 
 
 _NO_NAMES = (0, False, False)
+# Hidden panels of accordions and tabs hold content a reader unfolds: keep them.
+_FOLDED = re.compile(r"accordion|collaps|panel|tab|expand|toggle|faq|answer|more", re.IGNORECASE)
+
+
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
 
 
 def _element(walker: _Walker, node: Any, tag: str, parent: int, depth: int) -> None:
     attrs = node.attributes
     if attrs:
-        if "hidden" in attrs:
+        cls = attrs.get("class")
+        if _is_hidden(attrs) and not (cls and _FOLDED.search(cls)):
             return
-        style = attrs.get("style")
-        if style and _HIDDEN_STYLE.search(style):
-            return
-        weight, boiler, comment = walker.semantics(attrs.get("class"), attrs.get("id"))
+        weight, boiler, comment = walker.semantics(cls, attrs.get("id"))
     else:
         weight, boiler, comment = _NO_NAMES
     page = walker.page

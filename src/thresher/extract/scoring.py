@@ -71,9 +71,17 @@ def _dead_elements(page: Page, stats: Stats, by_name: bool) -> list[bool]:
     dead = [False] * len(page.tags)
     level = BY_NAME if by_name else BY_TAG
     for i in range(1, len(page.tags)):
-        parent_dead = dead[page.parents[i]]
-        dead[i] = parent_dead or (page.boiler[i] >= level and stats.text[i] < half)
+        if dead[page.parents[i]]:
+            dead[i] = True
+        elif page.boiler[i] >= level and stats.text[i] < half:
+            dead[i] = not (page.tags[i] == "aside" and _prose_box(stats, i))
     return dead
+
+
+def _prose_box(stats: Stats, element: int) -> bool:
+    """An aside that holds paragraphs and few links is part of the article (an info box)."""
+    text = stats.text[element]
+    return stats.paragraphs[element] > 0 and stats.links[element] < 0.1 * text
 
 
 def candidate_scores(page: Page, stats: Stats) -> dict[int, float]:

@@ -7,11 +7,11 @@ from typing import Any
 
 from thresher.extract.dom import Block, Page
 from thresher.extract.scoring import Stats, candidate_scores, subtree_stats, top_candidate
+from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_blocks
 
 WIDEN_SHARE = 0.6
 WIDEN_MIN = 200
 RETRY_BELOW = 500
-from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_blocks
 
 
 def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
