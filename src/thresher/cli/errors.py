@@ -9,8 +9,12 @@ EXIT_RUN_FAILED = 1
 
 
 class CommandError(click.ClickException):
-    """A one-line error for the user; exit code 2 unless told otherwise."""
+    """A one-line error for the user about what they asked for (exit code 2)."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = EXIT_BAD_INPUT
+
+
+class RunFailed(click.ClickException):
+    """The run went through but some of its work failed (exit code 1)."""
+
+    exit_code = EXIT_RUN_FAILED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Never
 
 from tqdm import tqdm
 
@@ -14,7 +15,7 @@ class TqdmProgress:
         self.enabled = enabled
         self.documents = 0
         self.failed = 0
-        self._bar: tqdm[None] | None = None
+        self._bar: tqdm[Never] | None = None
 
     def start(self, total_bytes: int, shards: int, resumed: int) -> None:
         if not self.enabled:

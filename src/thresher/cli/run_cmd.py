@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import logging
 from pathlib import Path
 
 import click
 
-from thresher.cli.errors import EXIT_RUN_FAILED, CommandError
+from thresher.cli.errors import CommandError, RunFailed
 from thresher.cli.progress import TqdmProgress
 from thresher.engines.base import Engine
 from thresher.io.writers import Compression, OutputFormat
@@ -37,10 +38,11 @@ def _with_overrides(
 def _engine(name: str, workers: int, address: str | None) -> Engine:
     if name == "ray":
         try:
-            from thresher.engines.ray import RayEngine
+            module = importlib.import_module("thresher.engines.ray")
         except ImportError as exc:
             raise CommandError("--engine ray needs the ray extra: pip install 'thresher[ray]'") from exc
-        return RayEngine(address=address)
+        engine: Engine = module.RayEngine(address=address)
+        return engine
     from thresher.engines.local import LocalEngine
 
     return LocalEngine(workers)
@@ -67,13 +69,31 @@ def _summary_lines(report: RunReport) -> list[str]:
 
 @click.command("run")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False), help="Output directory.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Pipeline configuration (TOML).")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Output directory.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Pipeline configuration (TOML).",
+)
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]), help="Output format.")
 @click.option("--compression", type=click.Choice([c.value for c in Compression]), help="JSONL compression.")
 @click.option("--rejects/--no-rejects", default=None, help="Write dropped documents with reasons.")
-@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option(
+    "--engine",
+    "engine_name",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+)
 @click.option("--address", help="Ray cluster address (with --engine ray).")
 @click.option("--overwrite", is_flag=True, help="Replace the output of a different earlier run.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -101,7 +121,6 @@ def command(
     if not report.ok:
         for shard_id, error in sorted(report.failed.items()):
             click.echo(f"shard {shard_id} failed: {error}", err=True)
-        raise CommandError(
-            f"{len(report.failed)} of {report.shards} shards failed; rerun the same command to retry them",
-            exit_code=EXIT_RUN_FAILED,
+        raise RunFailed(
+            f"{len(report.failed)} of {report.shards} shards failed; rerun the same command to retry them"
         )

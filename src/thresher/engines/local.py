@@ -87,9 +87,10 @@ class LocalEngine(Engine):
     ) -> list[Outcome[R]]:
         context = multiprocessing.get_context("spawn")
         results: dict[int, Outcome[R]] = {}
-        with context.Manager() as manager, ProcessPoolExecutor(
-            max_workers=min(self.workers, len(items)), mp_context=context
-        ) as pool:
+        with (
+            context.Manager() as manager,
+            ProcessPoolExecutor(max_workers=min(self.workers, len(items)), mp_context=context) as pool,
+        ):
             channel = manager.Queue()
             emit: Emit = _QueueEmit(channel) if progress is not None else _ignore
             pending: dict[Future[Outcome[R]], int] = {

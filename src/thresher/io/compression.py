@@ -5,20 +5,20 @@ from __future__ import annotations
 import gzip
 import io
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, cast
 
 
-def open_binary(path: str | Path) -> BinaryIO:
+def open_binary(path: str | Path) -> IO[bytes]:
     """Open ``path`` for reading bytes, decompressing ``.gz`` and ``.zst`` transparently."""
     name = str(path)
     if name.endswith(".gz"):
-        return gzip.open(name, "rb")  # type: ignore[return-value]
+        return cast(IO[bytes], gzip.open(name, "rb"))
     if name.endswith(".zst"):
         import zstandard
 
         raw = Path(name).open("rb")  # noqa: SIM115 - closed with the returned reader
         reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
-        return io.BufferedReader(reader)  # type: ignore[arg-type]
+        return io.BufferedReader(reader)
     return Path(name).open("rb")
 
 

@@ -22,16 +22,11 @@ def read_parquet(path: str, opts: ReaderOptions) -> Iterator[Item]:
         return
     names = set(parquet.schema_arrow.names)
     if opts.text_field not in names and opts.html_field not in names:
-        detail = (
-            f"no column {opts.text_field!r} or {opts.html_field!r} "
-            f"(columns: {', '.join(sorted(names))})"
-        )
+        detail = f"no column {opts.text_field!r} or {opts.html_field!r} (columns: {', '.join(sorted(names))})"
         yield Failure(path, ReadError.MISSING_COLUMN, detail, path)
         return
     wanted = [
-        c
-        for c in (opts.id_field, opts.url_field, opts.text_field, opts.html_field, "metadata")
-        if c in names
+        c for c in (opts.id_field, opts.url_field, opts.text_field, opts.html_field, "metadata") if c in names
     ]
     row = 0
     try:

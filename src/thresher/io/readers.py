@@ -41,6 +41,9 @@ class ReadError(StrEnum):
     UNREADABLE_FILE = "unreadable_file"
 
 
+_JSONL_ERRORS: tuple[type[Exception], ...] = (*STREAM_ERRORS, zlib.error)
+
+
 @dataclass(frozen=True, slots=True)
 class Skip:
     """A record that is not a document (counted under ``reason``, not in the doc totals)."""
@@ -142,10 +145,10 @@ def _read_jsonl(path: str, opts: ReaderOptions) -> Iterator[Item]:
     line_no = 0
     try:
         with open_binary(path) as handle:
-            for line_no, line in enumerate(handle, start=1):  # noqa: B007 - used after the loop
+            for line_no, line in enumerate(handle, start=1):
                 if line.strip():
                     yield record_to_document(line, f"{path}:{line_no}", opts)
-    except (*STREAM_ERRORS, zlib.error) as exc:
+    except _JSONL_ERRORS as exc:
         yield Failure(f"{path}:{line_no + 1}", ReadError.TRUNCATED_INPUT, str(exc), path)
 
 

@@ -85,7 +85,7 @@ def kind_from_name(path: str) -> InputKind | None:
 def _sniff(path: Path) -> InputKind:
     with path.open("rb") as handle:
         head = handle.read(512)
-    if head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b") and b"WARC" in path.name.upper().encode():
+    if head.startswith(b"WARC/") or (head.startswith(b"\x1f\x8b") and b"WARC" in path.name.upper().encode()):
         return InputKind.WARC
     if head.startswith(b"PAR1"):
         return InputKind.PARQUET
@@ -110,7 +110,8 @@ def _expand(spec: str) -> list[InputFile]:
     if spec == STDIN:
         return [InputFile(STDIN, InputKind.STDIN, 0)]
     if _GLOB_CHARS & set(spec) and not Path(spec).exists():
-        matches = sorted(glob.glob(spec, recursive=True))
+        # a user's pattern, maybe absolute: Path.glob takes only relative ones
+        matches = sorted(glob.glob(spec, recursive=True))  # noqa: PTH207
         if not matches:
             raise InputError(f"no input matches {spec!r}")
         found = [_from_file(Path(m), explicit=False) for m in matches if Path(m).is_file()]

@@ -22,37 +22,82 @@ _DOC_TYPES = (WarcRecordType.response, WarcRecordType.resource)
 
 
 def read_warc(path: str, opts: ReaderOptions) -> Iterator[Item]:
-    """Yield the items of one WARC file; malformed stretches are counted, not fatal."""
-    done_offsets: set[int] = set()
-    try:
-        yield from _iterate(path, opts, done_offsets, quirks=False)
-        return
-    except OSError as exc:
-        offset = max(done_offsets, default=0)
-        yield Failure(f"{path}@after:{offset}", ReadError.WARC_INVALID_RECORD, str(exc), path)
-    try:
-        yield from _iterate(path, opts, done_offsets, quirks=True)
-    except OSError as exc:
-        yield Failure(f"{path}@quirks", ReadError.WARC_INVALID_RECORD, str(exc), path)
+    """Yield the items of one WARC file; malformed stretches are counted, not fatal.
+
+    When fastwarc cannot parse a record, the stretch is counted as one
+    ``warc_invalid_record`` failure and reading resumes at the next place where a
+    record (or, in a .warc.gz, a gzip member) starts.
+    """
+    marker = _GZIP_MAGIC if _is_gzip(path) else _WARC_MAGIC
+    done: set[int] = set()
+    start = 0
+    reported_at = -1
+    while True:
+        try:
+            yield from _iterate(path, opts, start, done)
+            return
+        except OSError as exc:
+            last = max(done, default=start)
+            if last != reported_at:
+                reported_at = last
+                where = f"{path}@{last}"
+                yield Failure(where, ReadError.WARC_INVALID_RECORD, str(exc), where)
+            next_start = _next_record_start(path, marker, max(start, last) + 1)
+            if next_start is None:
+                return
+            start = next_start
 
 
-def _iterate(path: str, opts: ReaderOptions, done: set[int], *, quirks: bool) -> Iterator[Item]:
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_MAGIC = b"WARC/1."
+_SCAN_CHUNK = 1 << 20
+
+
+def _is_gzip(path: str) -> bool:
+    with open(path, "rb") as handle:  # noqa: PTH123
+        return handle.read(2) == _GZIP_MAGIC[:2]
+
+
+def _next_record_start(path: str, marker: bytes, after: int) -> int | None:
+    """Offset of the next ``marker`` at or after ``after``, or None at the end of the file."""
+    with open(path, "rb") as handle:  # noqa: PTH123
+        handle.seek(after)
+        position = after
+        tail = b""
+        while chunk := handle.read(_SCAN_CHUNK):
+            data = tail + chunk
+            found = data.find(marker)
+            if found >= 0:
+                return position - len(tail) + found
+            tail = data[-(len(marker) - 1) :]
+            position += len(chunk)
+    return None
+
+
+def _iterate(path: str, opts: ReaderOptions, start: int, done: set[int]) -> Iterator[Item]:
     with open(path, "rb") as handle:  # noqa: PTH123 - fastwarc wants a plain file object
-        records = ArchiveIterator(handle, parse_http=False, quirks_mode=quirks)
-        for record in records:
-            offset = int(record.stream_pos)
+        handle.seek(start)
+        for record in ArchiveIterator(handle, parse_http=False):
+            offset = start + int(record.stream_pos)
             if offset in done:
                 continue
             done.add(offset)
-            yield _record_item(record, path, opts)
+            yield _record_item(record, path, offset, opts)
 
 
-def _record_item(record: Any, path: str, opts: ReaderOptions) -> Item:
+def _record_item(record: Any, path: str, offset: int, opts: ReaderOptions) -> Item:
+    where = f"{path}@{offset}"
+    if not record.record_id or not record.headers.get("WARC-Type"):
+        return Failure(
+            where,
+            ReadError.WARC_INVALID_RECORD,
+            "record without WARC-Type or WARC-Record-ID",
+            where,
+        )
     if record.record_type not in _DOC_TYPES:
         return Skip(f"warc_{record.headers.get('WARC-Type') or 'unknown'}".lower())
-    record_id = str(record.record_id or "").strip("<>") or f"{path}@{record.stream_pos}"
+    record_id = str(record.record_id).strip("<>")
     url = record.headers.get("WARC-Target-URI") or None
-    where = f"{path}@{record.stream_pos}"
     is_response = record.record_type == WarcRecordType.response
     if is_response:
         record.parse_http()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import os
 from abc import ABC, abstractmethod
 from enum import StrEnum
 from pathlib import Path
@@ -34,7 +33,11 @@ class Compression(StrEnum):
     NONE = "none"
 
 
-_JSONL_SUFFIX = {Compression.GZIP: ".jsonl.gz", Compression.ZSTD: ".jsonl.zst", Compression.NONE: ".jsonl"}
+_JSONL_SUFFIX = {
+    Compression.GZIP: ".jsonl.gz",
+    Compression.ZSTD: ".jsonl.zst",
+    Compression.NONE: ".jsonl",
+}
 
 
 def output_suffix(fmt: OutputFormat, compression: Compression) -> str:
@@ -87,7 +90,7 @@ class RecordWriter(ABC):
     def commit(self) -> None:
         """Finish the file and move it to its final name."""
         self._close()
-        os.replace(self.temp_path, self.path)
+        self.temp_path.replace(self.path)
 
     def abort(self) -> None:
         """Close and delete the temporary file."""
@@ -149,7 +152,12 @@ class ParquetWriter(RecordWriter):
 
         self._pa = pa
         self._schema = pa.schema(
-            [("id", pa.string()), ("text", pa.string()), ("url", pa.string()), ("metadata", pa.string())]
+            [
+                ("id", pa.string()),
+                ("text", pa.string()),
+                ("url", pa.string()),
+                ("metadata", pa.string()),
+            ]
         )
         self._writer = pq.ParquetWriter(str(self.temp_path), self._schema, compression="zstd")
         self._rows: dict[str, list[Any]] = {name: [] for name in self._schema.names}
@@ -159,7 +167,9 @@ class ParquetWriter(RecordWriter):
         self._rows["id"].append(record["id"])
         self._rows["text"].append(record["text"])
         self._rows["url"].append(record["url"])
-        self._rows["metadata"].append(orjson.dumps(record["metadata"], option=orjson.OPT_NON_STR_KEYS).decode())
+        self._rows["metadata"].append(
+            orjson.dumps(record["metadata"], option=orjson.OPT_NON_STR_KEYS).decode()
+        )
         self.count += 1
         if len(self._rows["id"]) >= self._ROWS_PER_GROUP:
             self._flush()

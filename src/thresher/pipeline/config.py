@@ -74,7 +74,7 @@ class OutputOptions:
 class RunOptions:
     workers: int | None = None  # None: all cores
     files_per_shard: int = 1000
-    max_document_chars: int | None = 50_000_000
+    max_document_chars: int | None = 20_000_000
 
     def __post_init__(self) -> None:
         if self.workers is not None and self.workers < 1:
@@ -106,7 +106,10 @@ class PipelineConfig:
             "steps": [{"name": s.name, **s.params} for s in self.steps],
             "reader": dataclasses.asdict(self.reader),
             "output": {k: str(v) for k, v in dataclasses.asdict(self.output).items()},
-            "run": {"files_per_shard": self.run.files_per_shard, "max_document_chars": self.run.max_document_chars},
+            "run": {
+                "files_per_shard": self.run.files_per_shard,
+                "max_document_chars": self.run.max_document_chars,
+            },
         }
 
 
@@ -116,7 +119,10 @@ def _step_available(name: str) -> bool:
         return False
     import importlib.util
 
-    return importlib.util.find_spec(target.partition(":")[0]) is not None
+    try:
+        return importlib.util.find_spec(target.partition(":")[0]) is not None
+    except ModuleNotFoundError:  # its parent package is not installed either
+        return False
 
 
 def default_steps() -> tuple[StepSpec, ...]:
@@ -132,7 +138,9 @@ def build_step(spec: StepSpec, index: int) -> DocStep:
     """Instantiate one step, turning every wrong key or value into a ConfigError."""
     where = f"steps[{index}] ({spec.name})"
     cls = step_class(spec.name)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init} if dataclasses.is_dataclass(cls) else {}
+    fields: dict[str, dataclasses.Field[Any]] = (
+        {f.name: f for f in dataclasses.fields(cls) if f.init} if dataclasses.is_dataclass(cls) else {}
+    )
     for key, value in spec.params.items():
         if key not in fields:
             known = ", ".join(sorted(fields)) or "none"
@@ -166,9 +174,11 @@ def _matches(value: Any, expected: Any) -> bool:
         return value is None
     if origin in (list, tuple, frozenset, set):
         args = [a for a in typing.get_args(expected) if a is not Ellipsis]
-        return isinstance(value, list | tuple) and all(
-            any(_matches(v, a) for a in args) for v in value
-        ) if args else isinstance(value, list | tuple)
+        return (
+            isinstance(value, list | tuple) and all(any(_matches(v, a) for a in args) for v in value)
+            if args
+            else isinstance(value, list | tuple)
+        )
     if origin is dict:
         return isinstance(value, dict)
     if expected is float:

@@ -16,6 +16,13 @@ STEP_CLASSES: dict[str, str] = {
     "extract": "thresher.extract.step:Extract",
     "html_to_text": "thresher.html.visible_text:HtmlToText",
     "drop_empty": "thresher.filters.basic:DropEmpty",
+    "langid": "thresher.langid.step:LanguageId",
+    "gopher_quality": "thresher.filters.gopher:GopherQualityFilter",
+    "gopher_repetition": "thresher.filters.repetition:GopherRepetitionFilter",
+    "c4_quality": "thresher.filters.c4:C4QualityFilter",
+    "fineweb_quality": "thresher.filters.fineweb:FineWebQualityFilter",
+    "pii": "thresher.pii.step:RedactPii",
+    "unicode": "thresher.normalize.step:NormalizeUnicode",
 }
 
 

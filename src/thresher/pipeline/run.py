@@ -22,6 +22,7 @@ from thresher.pipeline.config import PipelineConfig
 from thresher.pipeline.layout import RunLayout
 from thresher.pipeline.runner import ShardResult, ShardTask, run_shard
 from thresher.stats.counters import RunStats
+from thresher.step import DocStep
 
 logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 1
@@ -52,11 +53,12 @@ class RunReport:
         return not self.failed
 
 
-def _manifest(shards: list[Shard], config: PipelineConfig) -> dict[str, object]:
+def _manifest(shards: list[Shard], config: PipelineConfig, steps: Sequence[DocStep]) -> dict[str, object]:
     return {
         "version": MANIFEST_VERSION,
         "shards": [[i.to_json() for i in s.inputs] for s in shards],
         "config": config.to_json(),
+        "steps": [repr(step) for step in steps],
     }
 
 
@@ -64,15 +66,14 @@ def _prepare(layout: RunLayout, manifest: dict[str, object], overwrite: bool) ->
     """Check (or write) the run manifest; return the run's fingerprint."""
     encoded = orjson.dumps(manifest, option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2)
     fingerprint = xxhash.xxh3_64_hexdigest(encoded)
-    if layout.manifest.exists():
-        if layout.manifest.read_bytes() != encoded:
-            if not overwrite:
-                raise ConfigError(
-                    f"{layout.root} holds the output of a different run (other inputs or "
-                    "configuration); choose another output directory or pass --overwrite"
-                )
-            for name in ("data", "rejects", "stats", "done"):
-                shutil.rmtree(layout.root / name, ignore_errors=True)
+    if layout.manifest.exists() and layout.manifest.read_bytes() != encoded:
+        if not overwrite:
+            raise ConfigError(
+                f"{layout.root} holds the output of a different run (other inputs or "
+                "configuration); choose another output directory or pass --overwrite"
+            )
+        for name in ("data", "rejects", "stats", "done"):
+            shutil.rmtree(layout.root / name, ignore_errors=True)
     layout.root.mkdir(parents=True, exist_ok=True)
     layout.manifest.write_bytes(encoded)
     return fingerprint
@@ -96,14 +97,20 @@ def run_pipeline(
     engine: Engine | None = None,
     progress: ProgressReporter | None = None,
     overwrite: bool = False,
+    steps: Sequence[DocStep] | None = None,
 ) -> RunReport:
-    """Run ``config`` over ``inputs`` into ``outdir``; finished shards of an earlier run are kept."""
+    """Run ``config`` over ``inputs`` into ``outdir``; finished shards of an earlier run are kept.
+
+    ``steps``, when given, replaces the configuration's steps (for Python users who
+    build their steps as objects). Shards finished by an earlier run of the same
+    inputs and configuration are not run again.
+    """
     started = time.perf_counter()
     files = discover_inputs(list(inputs))
     shards = plan_shards(files, files_per_shard=config.run.files_per_shard)
     layout = RunLayout(Path(outdir), output_suffix(config.output.format, config.output.compression))
-    fingerprint = _prepare(layout, _manifest(shards, config), overwrite)
-    steps = tuple(config.build_steps())
+    doc_steps = tuple(steps) if steps is not None else tuple(config.build_steps())
+    fingerprint = _prepare(layout, _manifest(shards, config, doc_steps), overwrite)
     stats_by_shard: dict[int, RunStats] = {}
     pending: list[Shard] = []
     for shard in shards:
@@ -117,7 +124,7 @@ def run_pipeline(
     tasks = [
         ShardTask(
             shard=s,
-            steps=steps,
+            steps=doc_steps,
             reader=config.reader,
             layout=layout,
             output_format=config.output.format,
@@ -138,7 +145,12 @@ def run_pipeline(
             stats_by_shard[shard.index] = outcome.value.stats
         elif outcome.failure is not None:
             failed[shard.id] = outcome.failure.error
-            logger.error("shard %s failed: %s\n%s", shard.id, outcome.failure.error, outcome.failure.traceback)
+            logger.error(
+                "shard %s failed: %s\n%s",
+                shard.id,
+                outcome.failure.error,
+                outcome.failure.traceback,
+            )
         if progress is not None:
             progress.shard_done(shard.id, outcome.ok)
 
@@ -150,7 +162,14 @@ def run_pipeline(
     merged = RunStats()
     for index in sorted(stats_by_shard):
         merged = merged.merge(stats_by_shard[index])
-    report = RunReport(layout.root, merged, len(shards), len(shards) - len(pending), failed, time.perf_counter() - started)
+    report = RunReport(
+        layout.root,
+        merged,
+        len(shards),
+        len(shards) - len(pending),
+        failed,
+        time.perf_counter() - started,
+    )
     _write_summary(layout, report)
     return report
 

@@ -9,7 +9,6 @@ last, so a shard either counts as done with all its files or is redone.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -95,7 +94,9 @@ class _ShardRun:
         self.step_stats: list[StepStats] = [self.stats.step(n) for n in self.names]
         self.write = self.stats.step(WRITE_STEP)
 
-    def reject(self, doc_id: str, step: str, reason: str, detail: str, doc: Document | None, source: str) -> None:
+    def reject(
+        self, doc_id: str, step: str, reason: str, detail: str, doc: Document | None, source: str
+    ) -> None:
         if self.rejects is not None:
             self.rejects.write(reject_record(doc_id, step, reason, detail, doc, source))
 
@@ -146,7 +147,14 @@ class _ShardRun:
         self.write.seen += 1
         if doc.html is not None:
             self.write.dropped["unextracted_html"] += 1
-            self.reject(doc.id, WRITE_STEP, "unextracted_html", "no step turned the HTML into text", doc, doc.source)
+            self.reject(
+                doc.id,
+                WRITE_STEP,
+                "unextracted_html",
+                "no step turned the HTML into text",
+                doc,
+                doc.source,
+            )
             return
         started = time.perf_counter()
         self.writer.write(document_record(doc))
@@ -193,7 +201,9 @@ def run_shard(task: ShardTask, progress: Progress | None = None) -> ShardResult:
     if rejects is not None:
         rejects.commit()
     run.stats.bytes_in = task.shard.size
-    run.read.seconds = max(0.0, time.perf_counter() - started - sum(s.seconds for s in run.stats.steps.values()))
+    run.read.seconds = max(
+        0.0, time.perf_counter() - started - sum(s.seconds for s in run.stats.steps.values())
+    )
     _write_atomic(layout.stats(shard_id), orjson.dumps(run.stats.to_json(), option=orjson.OPT_INDENT_2))
     _write_atomic(layout.marker(shard_id), task.fingerprint.encode())
     return ShardResult(shard_id, run.stats)
@@ -203,4 +213,4 @@ def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(path.name + ".tmp")
     temp.write_bytes(data)
-    os.replace(temp, path)
+    temp.replace(path)

@@ -22,7 +22,7 @@ STATS_VERSION = 1
 
 def _plain(counts: Counter[str]) -> dict[str, int]:
     """Counts keyed by plain ``str`` (reasons may be StrEnum members), sorted by key."""
-    return {str(key): int(value) for key, value in sorted(counts.items())}
+    return {str(key): int(value) for key, value in sorted(counts.items()) if value}
 
 
 @dataclass(slots=True)
@@ -52,9 +52,7 @@ class Summary:
         delta = other.mean - self.mean
         mean = self.mean + delta * other.count / count
         m2 = self.m2 + other.m2 + delta * delta * self.count * other.count / count
-        return Summary(
-            count, mean, m2, min(self.minimum, other.minimum), max(self.maximum, other.maximum)
-        )
+        return Summary(count, mean, m2, min(self.minimum, other.minimum), max(self.maximum, other.maximum))
 
     @property
     def variance(self) -> float:
@@ -170,16 +168,12 @@ class RunStats:
     @property
     def dropped(self) -> Counter[str]:
         """Dropped documents by ``step:reason`` over all steps."""
-        return Counter(
-            {f"{name}:{r}": n for name, s in self.steps.items() for r, n in s.dropped.items()}
-        )
+        return Counter({f"{name}:{r}": n for name, s in self.steps.items() for r, n in s.dropped.items()})
 
     @property
     def errored(self) -> Counter[str]:
         """Errored documents by ``step:reason`` over all steps."""
-        return Counter(
-            {f"{name}:{r}": n for name, s in self.steps.items() for r, n in s.errored.items()}
-        )
+        return Counter({f"{name}:{r}": n for name, s in self.steps.items() for r, n in s.errored.items()})
 
     def is_balanced(self) -> bool:
         """documents in == kept + dropped + errored."""
@@ -189,10 +183,7 @@ class RunStats:
     def merge(self, other: RunStats) -> RunStats:
         names = list(self.steps) + [n for n in other.steps if n not in self.steps]
         return RunStats(
-            steps={
-                n: self.steps.get(n, StepStats()).merge(other.steps.get(n, StepStats()))
-                for n in names
-            },
+            steps={n: self.steps.get(n, StepStats()).merge(other.steps.get(n, StepStats())) for n in names},
             documents_in=self.documents_in + other.documents_in,
             kept=self.kept + other.kept,
             bytes_in=self.bytes_in + other.bytes_in,
