@@ -105,9 +105,9 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
     words = feat.low_words
     if is_footer(feat):
         return LineReason.FOOTER
-    if vocab.COMMENT_SECTION.match(feat.text) or vocab.COMMENT_HEADER.match(feat.text):
-        return LineReason.COMMENTS
     key = " ".join(words)
+    if vocab.COMMENT_SECTION.search(key) or vocab.COMMENT_HEADER.match(feat.text):
+        return LineReason.COMMENTS
     if key in vocab.FORM_LABELS or (feat.text.endswith("*") and len(words) <= 4):
         return LineReason.FORM
     if feat.has_digit and is_stamp(feat.text):

@@ -102,7 +102,7 @@ def _title_like(f: LineFeatures) -> bool:
     text = f.text
     if text.endswith((".", ":")) and not text.endswith("..."):
         return False
-    if f.has_digit and is_stamp(text):
+    if f.has_digit and (is_stamp(text) or dates.parse_date(text) is not None):
         return False
     return not (_AUTHOR.match(text) or _SOURCE.match(text) or _URL_LINE.match(text))
 

@@ -167,13 +167,13 @@ COMMENT_HEADER = re.compile(
     re.IGNORECASE,
 )
 COMMENT_SECTION = re.compile(
-    r"^(?:\d+\s+(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|"
-    r"comentarios?|commenti|comentários|reacties|комментари[йяев]+|komentarz[ey]?)\b.*|"
-    r"(?:comments?|kommentare|commentaires|comentarios|commenti|comentários|reacties|"
-    r"комментарии|komentarze)(?:\s*\(\d+\))?|"
-    r"(?:leave a (?:reply|comment)|post a comment|join the (?:discussion|conversation)|"
-    r"comments are closed|show comments|view comments|add comment|write a comment|"
-    r"kommentar schreiben|laisser un commentaire|deja (?:un|tu) comentario|"
-    r"lascia un commento|deixe um comentário|reageer)\b.*)$",
-    re.IGNORECASE,
+    r"^(?:\d+ )?(?:top rated |all |show |view |read |hide |newest |oldest |best )?"
+    r"(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|"
+    r"commenti|comentários|reacties|комментари[йяев]+|komentarz[ey]?)(?: \d+)?$|"
+    r"^\d+ (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|"
+    r"commenti|comentários|reacties|комментари[йяев]+|komentarz[ey]?) |"
+    r"^(?:leave a (?:reply|comment)|post a comment|join the (?:discussion|conversation)|"
+    r"comments are closed|add (?:a )?comment|write a comment|kommentar schreiben|"
+    r"laisser un commentaire|deja (?:un|tu) comentario|lascia un commento|"
+    r"deixe um comentário|reageer)\b"
 )
