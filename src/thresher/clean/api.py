@@ -48,9 +48,7 @@ class Cleaned:
 
     def drop_counts(self) -> dict[str, int]:
         """Dropped non-empty lines per reason."""
-        counts = Counter(
-            str(line.reason) for line in self.lines if not line.kept and line.reason != "empty"
-        )
+        counts = Counter(str(line.reason) for line in self.lines if not line.kept and line.reason != "empty")
         return dict(sorted(counts.items()))
 
 
@@ -111,9 +109,7 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     for i, reason in enumerate(reasons):
         if not reason.kept and reason is not LineReason.EMPTY and metadata.is_source_line(raw[i]):
             reasons[i] = LineReason.SOURCE_LINE
-    lines = [
-        CleanedLine(text=t, kept=r.kept, reason=r) for t, r in zip(raw, reasons, strict=True)
-    ]
+    lines = [CleanedLine(text=t, kept=r.kept, reason=r) for t, r in zip(raw, reasons, strict=True)]
     kept_text = "\n".join(line.text for line in lines if line.kept)
     meta: dict[str, Any] = {}
     if opts.metadata and kept_text:

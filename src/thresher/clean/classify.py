@@ -134,9 +134,7 @@ def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
     return False
 
 
-def line_weight(
-    kind: Kind, reason: LineReason | None, feat: LineFeatures, th: Thresholds
-) -> float:
+def line_weight(kind: Kind, reason: LineReason | None, feat: LineFeatures, th: Thresholds) -> float:
     """How much a line speaks for (positive) or against (negative) being article."""
     if kind is Kind.GOOD:
         return max(feat.words - th.good_offset, 1.0)

@@ -82,9 +82,7 @@ def decide(
 def _context_labels(
     labelled: list[classify.Label | None], site_rule: SiteRule | None
 ) -> list[tuple[Kind, LineReason | None]]:
-    repeats = Counter(
-        x[0].text for x in labelled if x is not None and x[0].words <= _REPEAT_MAX_WORDS
-    )
+    repeats = Counter(x[0].text for x in labelled if x is not None and x[0].words <= _REPEAT_MAX_WORDS)
     use_site = site_rule is not None and site_rule.active
     labels: list[tuple[Kind, LineReason | None]] = []
     for x in labelled:

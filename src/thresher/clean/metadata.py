@@ -28,8 +28,10 @@ _SOURCE = re.compile(
     r"kaynak|sumber|来源|來源|出典|出処|المصدر)\s*[:：]\s*(?P<src>.{2,80}?)\s*$",
     re.IGNORECASE,
 )
-_AGENCY = re.compile(r"\((?P<a>AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|UPI|PA|KNA|epd|SID|APA|"
-                     r"Bloomberg|TASS|Kyodo|Yonhap|CNA|IANS|PTI|ANI)\)")
+_AGENCY = re.compile(
+    r"\((?P<a>AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|UPI|PA|KNA|epd|SID|APA|"
+    r"Bloomberg|TASS|Kyodo|Yonhap|CNA|IANS|PTI|ANI)\)"
+)
 _AUTHOR = re.compile(
     r"^(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+(?P<names>[^\W\d_][^|•·]{1,80}?)\s*$",
     re.IGNORECASE,
@@ -49,9 +51,7 @@ class TitleFinding:
 
 def find_title(feats: list[LineFeatures | None], article_start: int) -> TitleFinding:
     """The headline above the article, slug lines and repeated title lines."""
-    line_keys = [
-        f.key if f is not None and 2 <= f.words <= _TITLE_MAX_WORDS * 2 else "" for f in feats
-    ]
+    line_keys = [f.key if f is not None and 2 <= f.words <= _TITLE_MAX_WORDS * 2 else "" for f in feats]
     keys: dict[str, list[int]] = {}
     for i, key in enumerate(line_keys):
         if key:

@@ -111,8 +111,7 @@ class SiteLineTable:
 
     def merge(self, other: SiteLineTable) -> SiteLineTable:
         """A new table counting the pages of both."""
-        out = SiteLineTable(max_lines_per_site=min(self.max_lines_per_site,
-                                                   other.max_lines_per_site))
+        out = SiteLineTable(max_lines_per_site=min(self.max_lines_per_site, other.max_lines_per_site))
         for table in (self, other):
             out._pages.update(table._pages)
             for site, counts in table._lines.items():

@@ -67,18 +67,14 @@ _COMPACT: dict[str, str] = {
     "var yok her sonra kadar ise veya",
     "id": "yang dan di ke dari ini itu dengan untuk pada adalah dalam tidak akan juga "
     "atau oleh karena sebagai ada saya kami mereka ia dia telah sudah",
-    "vi": "và của là có được cho trong không những các một người này đã với khi thì để "
-    "cũng như đến từ ra về",
+    "vi": "và của là có được cho trong không những các một người này đã với khi thì để cũng như đến từ ra về",
     "ar": "في من على إلى عن أن إن أو و ثم هذا هذه ذلك التي الذي كان كانت قد لا ما مع "
     "بعد قبل بين كما حتى عند هو هي هم",
-    "hu": "a az és hogy nem is egy ez az van volt de meg csak már mint még ha vagy "
-    "által után között",
-    "ro": "și în la de pe cu că nu o un a al ale este sunt era fost ca mai din pentru "
-    "care sau dar se",
+    "hu": "a az és hogy nem is egy ez az van volt de meg csak már mint még ha vagy által után között",
+    "ro": "și în la de pe cu că nu o un a al ale este sunt era fost ca mai din pentru care sau dar se",
     "uk": "і й в у на не що з із до за як але та це він вона вони ми ви я був була було "
     "бути також для від по при який яка які",
-    "el": "και το η ο οι τα του της των σε στο στη στην με για από που να δεν είναι ήταν "
-    "θα ως ένα μια",
+    "el": "και το η ο οι τα του της των σε στο στη στην με για από που να δεν είναι ήταν θα ως ένα μια",
 }
 
 # Per-character function words of languages written without spaces.

@@ -40,9 +40,7 @@ def _explain_line(kept: bool, reason: str, text: str, colour: bool) -> str:
 @click.command("clean")
 @click.argument("source", default="-")
 @click.option("--explain", is_flag=True, help="Print every line with its decision and reason.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True)
 @click.option("--lang", help="The text's language (ISO 639-1); detected when not given.")
 @click.option("--url", help="The page's URL (used for the site and metadata).")
 @click.option("--keep-title", is_flag=True, help="Keep the headline line in the text.")
@@ -68,9 +66,7 @@ def command(
         }
         if explain:
             record["lines"] = [
-                {"text": ln.text, "kept": ln.kept, "reason": str(ln.reason)}
-                for ln in result.lines
-                if ln.text
+                {"text": ln.text, "kept": ln.kept, "reason": str(ln.reason)} for ln in result.lines if ln.text
             ]
         click.echo(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
         return

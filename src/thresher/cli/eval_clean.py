@@ -23,8 +23,7 @@ def _table(runs: list[CleanerRun], groups: dict[str, list[str]]) -> list[str]:
     for run in runs:
         scores = group_scores(run, groups)
         cells = "  ".join(
-            f"{scores[g].f1:.3f} ({scores[g].precision:.3f}/{scores[g].recall:.3f})".rjust(22)
-            for g in names
+            f"{scores[g].f1:.3f} ({scores[g].precision:.3f}/{scores[g].recall:.3f})".rjust(22) for g in names
         )
         lines.append(f"{run.name:<15} {run.pages_per_second():>8.0f}  {cells}")
     return lines
@@ -45,8 +44,12 @@ def _table(runs: list[CleanerRun], groups: dict[str, list[str]]) -> list[str]:
     help="Write every page's P/R/F1 per cleaner to this JSON Lines file.",
 )
 @click.option("--limit", type=int, help="At most this many pages per file.")
-@click.option("--site/--no-site", default=True, show_default=True,
-              help="Also run thresher with a site table counted over the same pages.")
+@click.option(
+    "--site/--no-site",
+    default=True,
+    show_default=True,
+    help="Also run thresher with a site table counted over the same pages.",
+)
 @click.option("--by-site", is_flag=True, help="Also report per site (sites with 3+ pages).")
 def command(
     data: tuple[Path, ...], per_page: Path | None, limit: int | None, site: bool, by_site: bool

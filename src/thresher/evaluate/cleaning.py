@@ -116,7 +116,7 @@ _C4_BAD = re.compile(
     r"use of cookies|use cookies",
     re.IGNORECASE,
 )
-_C4_END = ('.', '?', '!', '"')
+_C4_END = (".", "?", "!", '"')
 
 
 def c4_lines(text: str, url: str | None) -> str:
