@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _SLASHED = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _FORMATS = ("%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z", "%B %d, %Y", "%b %d, %Y",
@@ -20,6 +21,8 @@ def iso_date(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
+    if _DATE_ONLY.match(value):
+        return _ymd(*value.split("-"))
     text = value.replace("Z", "+00:00") if value.endswith("Z") else value
     try:
         return datetime.fromisoformat(text).isoformat()

@@ -8,6 +8,9 @@ from thresher.extract.dom import Block, Page
 from thresher.extract.scoring import _CLEANABLE, _SENTENCE_END, Stats
 
 
+SHORT_NEGATIVE_BLOCK = 200
+
+
 @dataclass(frozen=True, slots=True)
 class Tuning:
     """Thresholds of one extraction mode (precision, balanced, recall)."""
@@ -77,7 +80,7 @@ def cleaned_out(page: Page, stats: Stats, scores: dict[int, float], roots: list[
             if tags[i] not in _CLEANABLE or out[i] or i in protected:
                 continue
             text = stats.text[i]
-            if weights[i] + scores.get(i, 0.0) < 0:
+            if weights[i] < 0 and weights[i] + scores.get(i, 0.0) < 0:
                 out[i] = True
             elif text and stats.commas[i] < 10:
                 density = stats.links[i] / text
@@ -111,5 +114,7 @@ def kept_blocks(page: Page, roots: list[int], out: list[bool], tuning: Tuning) -
             continue
         if block.link_chars > tuning.block_density * len(block.text):
             continue
+        if page.weights[owner] < 0 and len(block.text) < SHORT_NEGATIVE_BLOCK:
+            continue  # a byline, credit or caption line named as such
         kept.append(block)
     return kept

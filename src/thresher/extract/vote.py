@@ -12,6 +12,8 @@ from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_b
 WIDEN_SHARE = 0.6
 WIDEN_MIN = 200
 RETRY_BELOW = 500
+WIDEN_LEVELS = 4
+WIDEN_LINKS = 0.25
 
 
 def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
@@ -76,14 +78,17 @@ def _widen(page: Page, stats: Stats, top: int, tuning: Tuning) -> int:
     if top <= 0:
         return top
     good = good_text(page, stats)
-    node = top
-    while node > 0:
-        parent = page.parents[node]
-        extra = good[parent] - good[node]
-        extra_text = stats.text[parent] - stats.text[node]
-        extra_links = stats.links[parent] - stats.links[node]
-        if extra < max(WIDEN_SHARE * good[node], WIDEN_MIN) or extra_links > 0.25 * extra_text:
+    chosen = node = top
+    for _ in range(WIDEN_LEVELS):
+        node = page.parents[node]
+        if node <= 0:
             break
-        node = parent
-    return node
+        extra = good[node] - good[top]
+        extra_text = stats.text[node] - stats.text[top]
+        extra_links = stats.links[node] - stats.links[top]
+        if extra_links > WIDEN_LINKS * extra_text:
+            break
+        if extra >= max(WIDEN_SHARE * good[chosen], WIDEN_MIN):
+            chosen = node
+    return chosen
 
