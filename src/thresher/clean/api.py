@@ -107,8 +107,12 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     decision = decide(labelled, th, opts.keep_title, site_rule)
     reasons = decision.reasons
     for i, reason in enumerate(reasons):
-        if not reason.kept and reason is not LineReason.EMPTY and metadata.is_source_line(raw[i]):
+        if reason.kept or reason is LineReason.EMPTY:
+            continue
+        if metadata.is_source_line(raw[i]):
             reasons[i] = LineReason.SOURCE_LINE
+        elif metadata.is_byline(raw[i]):
+            reasons[i] = LineReason.BYLINE
     lines = [CleanedLine(text=t, kept=r.kept, reason=r) for t, r in zip(raw, reasons, strict=True)]
     kept_text = "\n".join(line.text for line in lines if line.kept)
     meta: dict[str, Any] = {}

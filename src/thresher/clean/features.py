@@ -22,6 +22,7 @@ _CLOSERS = "\"”»'’)」』 "
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
+_SAMPLE_CHARS = 100_000
 _STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
 _CHARS_PER_WORD = 1.7
@@ -55,14 +56,23 @@ class LineFeatures:
 
 
 def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatures:
-    """Compute the features of one stripped, non-empty line."""
-    low = text.lower()
+    """Compute the features of one stripped, non-empty line.
+
+    Lines longer than ``_SAMPLE_CHARS`` are measured on their start (a 10 MB line
+    costs no more than a long paragraph); ``words`` is scaled to the whole line.
+    """
+    scale = 1.0
+    sample = text
+    if len(text) > _SAMPLE_CHARS:
+        sample = text[:_SAMPLE_CHARS]
+        scale = len(text) / _SAMPLE_CHARS
+    low = sample.lower()
     tokens = _WORD.findall(low)
     n_tokens = len(tokens)
-    nospace = 0 if text.isascii() else len(_NOSPACE.findall(text, 0, 4000))
-    if nospace > min(len(text), 4000) // 3:
+    nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
+    if nospace > min(len(sample), 4000) // 3:
         words = nospace / _CHARS_PER_WORD + sum(map(str.isascii, tokens))
-        found = sum(map(stops.__contains__, text)) if per_char else 0
+        found = sum(map(stops.__contains__, sample[:4000])) if per_char else 0
         stop_ratio = found / max(nospace, 1) * _CHARS_PER_WORD
     else:
         words = float(n_tokens)
@@ -70,11 +80,11 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     return LineFeatures(
         text=text,
         low_words=tokens,
-        words=words,
+        words=words * scale,
         stop_ratio=min(stop_ratio, 1.0),
         end_punct=_ends_sentence(text),
         has_digit=_DIGIT.search(text, 0, 300) is not None,
-        garbage=_is_garbage(text, tokens),
+        garbage=_is_garbage(sample, tokens),
     )
 
 

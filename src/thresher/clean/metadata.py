@@ -168,6 +168,11 @@ def _place(text: str) -> str:
     return place.title() if place.isupper() else place
 
 
+def is_byline(text: str) -> bool:
+    """A "By X" line (in several languages)."""
+    return len(text) <= 100 and _AUTHOR.match(text) is not None
+
+
 def is_source_line(text: str) -> bool:
     """A "Source: X" line."""
     return len(text) <= 100 and _SOURCE.match(text) is not None

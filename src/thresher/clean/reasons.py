@@ -33,6 +33,7 @@ class LineReason(StrEnum):
     HEADLINE = "headline"
     """The headline line, dropped from the text (it is in the metadata as ``title``)."""
     SOURCE_LINE = "source_line"
+    BYLINE = "byline"
     COMMENTS = "comments"
     OUTSIDE_ARTICLE = "outside_article"
     GARBAGE = "garbage"

@@ -1,0 +1,92 @@
+"""Hand-written pages in English, German and Chinese: article kept, boilerplate gone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clean.pages import PAGES, Page
+from thresher.clean import LineReason, clean_text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.lang for p in PAGES])
+def test_article_lines_are_kept_whole(page: Page) -> None:
+    kept = clean_text(page.text).text.split("\n")
+    for line in page.keep:
+        assert line in kept
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.lang for p in PAGES])
+def test_boilerplate_is_dropped(page: Page) -> None:
+    text = clean_text(page.text).text
+    for fragment in page.drop:
+        assert fragment not in text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.lang for p in PAGES])
+def test_title_and_language_recovered(page: Page) -> None:
+    meta = clean_text(page.text).metadata
+    assert meta["title"] == page.title
+    assert meta["language"] == page.lang
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.lang for p in PAGES])
+def test_every_line_has_a_decision(page: Page) -> None:
+    result = clean_text(page.text)
+    assert [line.text for line in result.lines] == page.lines
+    for line in result.lines:
+        assert line.kept == line.reason.kept
+
+
+def test_reasons_name_the_boilerplate() -> None:
+    from tests.clean.pages import EN
+
+    reasons = {line.text: line.reason for line in clean_text(EN.text).lines}
+    assert reasons["old ferry terminal to become a public library"] is LineReason.SLUG
+    assert reasons["Name *"] is LineReason.FORM
+    assert reasons["Sign in"] is LineReason.NAVIGATION
+    assert reasons["12 March 2023"] is LineReason.STAMP
+    assert reasons["Council approves new bike lanes on the seafront"] in {
+        LineReason.RELATED_HEADLINE,
+        LineReason.NAVIGATION,
+    }
+    assert reasons["Copyright © 2023 Harbour City Gazette. All rights reserved."] is (
+        LineReason.FOOTER
+    )
+    assert reasons["Budget and timeline"] is LineReason.IN_ARTICLE
+
+
+def test_metadata_from_english_page() -> None:
+    from tests.clean.pages import EN
+
+    meta = clean_text(EN.text).metadata
+    assert meta["authors"] == ["Jane Holloway"]
+    assert meta["published"] == "2023-03-14T09:30"
+    assert meta["dateline"] == "Harbour City"
+
+
+def test_german_update_stamp_is_iso() -> None:
+    from tests.clean.pages import DE
+
+    assert clean_text(DE.text).metadata["updated"] == "2022-05-03T14:20"
+
+
+def test_declared_language_overrides_detection() -> None:
+    from tests.clean.pages import EN
+
+    assert clean_text(EN.text, lang="fr").metadata["language"] == "fr"
+
+
+def test_keep_title_puts_the_headline_in_the_text() -> None:
+    from tests.clean.pages import EN
+
+    result = clean_text(EN.text, keep_title=True)
+    assert result.text.startswith(EN.title + "\n")
+
+
+def test_unknown_option_is_a_config_error() -> None:
+    from thresher.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unexpected"):
+        clean_text("text", colour=True)
+    with pytest.raises(ConfigError, match="site_min_share"):
+        clean_text("text", site_min_share=0.0)
