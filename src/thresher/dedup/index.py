@@ -1,0 +1,234 @@
+"""A persistent, embedded index of the documents kept by earlier runs.
+
+An index is a directory (no server): ``manifest.json`` names its format, version,
+the MinHash and partition settings it was built with and its runs; each run holds
+the kept documents' signatures, exact hashes, priorities and ids, and their bucket
+keys sorted per partition, in the same layout as a run's work directory::
+
+    manifest.json
+    runs/r0001/shards/s00000/{sigs.u32,docs.npy,ids.json}
+    runs/r0001/buckets/p0000.npy
+
+A later run reads the index's bucket files beside its own, so its documents that
+duplicate an indexed one are dropped (naming the indexed id) without the earlier
+crawl being read again; then the run's own kept documents are added as a new run.
+The manifest is replaced atomically after a run's files are complete.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+import orjson
+
+from thresher.dedup.config import DedupConfig
+from thresher.dedup.layout import (
+    BUCKET_DTYPE,
+    INDEX_FLAG,
+    bucket_path,
+    load_array,
+    plan_path,
+    shard_dir,
+    split_refs,
+)
+from thresher.dedup.store import run_dir
+from thresher.errors import ConfigError, InputError
+
+FORMAT = "thresher-dedup-index"
+VERSION = 1
+MANIFEST = "manifest.json"
+
+T = TypeVar("T")
+R = TypeVar("R")
+MapFn = Callable[[Callable[[T], R], Sequence[T]], list[R]]
+
+
+def index_settings(config: DedupConfig) -> dict[str, Any]:
+    """The settings an index must share with every run that uses it."""
+    bands, rows = config.minhash.band_shape
+    return {
+        "ngram": config.minhash.ngram,
+        "num_perm": config.minhash.num_perm,
+        "bands": bands,
+        "rows": rows,
+        "seed": config.minhash.seed,
+        "partitions": config.partitions,
+        "verify": str(config.minhash.verify),
+    }
+
+
+def _read_manifest(root: Path) -> dict[str, Any]:
+    path = root / MANIFEST
+    if not path.is_file():
+        raise InputError(
+            f"{root} is not a thresher dedup index (no {MANIFEST}); "
+            "give an empty or new directory to start one"
+        )
+    try:
+        manifest = orjson.loads(path.read_bytes())
+    except (orjson.JSONDecodeError, OSError) as exc:
+        raise InputError(f"dedup index {root}: {MANIFEST} is unreadable ({exc})") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise InputError(f"{root} is not a thresher dedup index ({MANIFEST} has another format)")
+    if manifest.get("version") != VERSION:
+        raise InputError(
+            f"dedup index {root} has format version {manifest.get('version')!r}; "
+            f"this thresher reads version {VERSION}"
+        )
+    if not isinstance(manifest.get("runs"), list) or not isinstance(manifest.get("settings"), dict):
+        raise InputError(f"dedup index {root}: {MANIFEST} lacks 'runs' or 'settings'")
+    return manifest
+
+
+@dataclass(slots=True)
+class DedupIndex:
+    """An opened index directory."""
+
+    root: Path
+    settings: dict[str, Any]
+    runs: list[dict[str, Any]]
+
+    @classmethod
+    def open(cls, root: str | Path, config: DedupConfig) -> DedupIndex:
+        """Open the index at ``root`` (a new one when missing or empty).
+
+        InputError when the directory holds something else or is damaged;
+        ConfigError when it was built with other MinHash or partition settings.
+        """
+        path = Path(root)
+        settings = index_settings(config)
+        if path.exists() and not path.is_dir():
+            raise InputError(f"dedup index {path} is a file, not a directory")
+        if not path.exists() or not any(path.iterdir()):
+            return cls(path, settings, [])
+        manifest = _read_manifest(path)
+        for key, value in settings.items():
+            if manifest["settings"].get(key) != value:
+                raise ConfigError(
+                    f"dedup index {path} was built with {key}={manifest['settings'].get(key)!r}, "
+                    f"this run uses {key}={value!r}"
+                )
+        index = cls(path, settings, list(manifest["runs"]))
+        index.check()
+        return index
+
+    @property
+    def run_numbers(self) -> tuple[int, ...]:
+        return tuple(int(run["run"]) for run in self.runs)
+
+    @property
+    def documents(self) -> int:
+        return sum(int(run["documents"]) for run in self.runs)
+
+    def check(self) -> None:
+        """InputError naming the first file of a listed run that is missing."""
+        for run in self.runs:
+            directory = run_dir(self.root, int(run["run"]))
+            partitions = range(self.settings["partitions"])
+            needed = [directory / "buckets" / f"p{p:04d}.npy" for p in partitions]
+            for shard in run["shards"]:
+                files = ("sigs.u32", "docs.npy", "ids.json", "sets.u32", "sets_idx.npy")
+                needed += [shard_dir(directory, shard) / name for name in files]
+            for path in needed:
+                if not path.is_file():
+                    raise InputError(f"dedup index {self.root} is damaged: {path} is missing")
+
+    def add_run(self, workdir: str | Path, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
+        """Add the kept documents of the run in ``workdir``; returns the new run number."""
+        number = max(self.run_numbers, default=0) + 1
+        directory = run_dir(self.root, number)
+        if directory.exists():
+            shutil.rmtree(directory)  # left over from an interrupted add
+        width = self.settings["num_perm"]
+        shard_tasks = [_ShardCopy(str(workdir), str(directory), s, width) for s in shards]
+        counts = map_fn(copy_shard_to_index, shard_tasks)
+        parts = [
+            _PartitionCopy(str(workdir), str(directory), p, tuple(shards), number)
+            for p in range(self.settings["partitions"])
+        ]
+        map_fn(copy_partition_to_index, parts)
+        self.runs.append({"run": number, "shards": list(shards), "documents": int(sum(counts))})
+        self._write_manifest()
+        return number
+
+    def _write_manifest(self) -> None:
+        manifest = {"format": FORMAT, "version": VERSION, "settings": self.settings, "runs": self.runs}
+        self.root.mkdir(parents=True, exist_ok=True)
+        temp = self.root / (MANIFEST + ".tmp")
+        temp.write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        temp.replace(self.root / MANIFEST)
+
+
+@dataclass(frozen=True, slots=True)
+class _ShardCopy:
+    workdir: str
+    target: str
+    shard: int
+    num_perm: int
+
+
+@dataclass(frozen=True, slots=True)
+class _PartitionCopy:
+    workdir: str
+    target: str
+    partition: int
+    shards: tuple[int, ...]
+    run: int
+
+
+def copy_shard_to_index(task: _ShardCopy) -> int:
+    """Copy the kept rows of one shard into an index run; returns how many."""
+    source = shard_dir(Path(task.workdir), task.shard)
+    target = shard_dir(Path(task.target), task.shard)
+    target.mkdir(parents=True, exist_ok=True)
+    docs = np.load(source / "docs.npy")
+    plan = orjson.loads(plan_path(Path(task.workdir), task.shard).read_bytes())
+    kept = np.ones(docs.size, dtype=bool)
+    kept[[row for row, _, _ in plan["drops"]]] = False
+    np.save(source / "index_rows.npy", np.where(kept, np.cumsum(kept) - 1, -1))
+    np.save(target / "docs.npy", docs[kept])
+    ids = orjson.loads((source / "ids.json").read_bytes())
+    (target / "ids.json").write_bytes(orjson.dumps([i for i, k in zip(ids, kept, strict=True) if k]))
+    sigs = np.fromfile(source / "sigs.u32", dtype=np.uint32).reshape(docs.size, task.num_perm)
+    sigs[kept].tofile(target / "sigs.u32")
+    _copy_sets(source, target, kept)
+    return int(kept.sum())
+
+
+def _copy_sets(source: Path, target: Path, kept: npt.NDArray[np.bool_]) -> None:
+    offsets = np.load(source / "sets_idx.npy")
+    values = np.fromfile(source / "sets.u32", dtype=np.uint32)
+    if offsets.size != kept.size + 1:  # no sets were kept (verify is not exact)
+        np.save(target / "sets_idx.npy", offsets)
+        values.tofile(target / "sets.u32")
+        return
+    sizes = np.diff(offsets)
+    np.save(target / "sets_idx.npy", np.concatenate(([0], np.cumsum(sizes[kept]))))
+    values[np.repeat(kept, sizes)].tofile(target / "sets.u32")
+
+
+def copy_partition_to_index(task: _PartitionCopy) -> int:
+    """Write one partition's keys of the kept documents into an index run."""
+    root = Path(task.workdir)
+    parts = [load_array(bucket_path(root, task.partition, shard)) for shard in task.shards]
+    records = np.concatenate(parts) if parts else np.empty(0, dtype=BUCKET_DTYPE)
+    _, _, shard, row = split_refs(records["ref"])
+    new_row = np.full(records.size, -1, dtype=np.int64)
+    for s in np.unique(shard).tolist():
+        where = shard == s
+        new_row[where] = np.load(shard_dir(root, s) / "index_rows.npy")[row[where]]
+    records = records[new_row >= 0]
+    new_row = new_row[new_row >= 0]
+    flag = np.uint64(INDEX_FLAG | task.run << 48)
+    records["ref"] = flag | (records["ref"] & np.uint64(0xFFFF << 32)) | new_row.astype(np.uint64)
+    records = records[np.lexsort((records["ref"], records["kind"], records["key"]))]
+    path = Path(task.target) / "buckets" / f"p{task.partition:04d}.npy"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, records)
+    return int(records.size)
