@@ -44,7 +44,7 @@ _PLAIN_INLINE = frozenset(
     }
 )  # fmt: skip
 _INLINE_SPECIAL = frozenset({"a", "code", "kbd", "samp", "tt"})
-MAX_WALK_DEPTH = 400
+MAX_WALK_DEPTH = 150  # three Python frames per level stay far below the recursion limit
 BY_NAME, BY_TAG = 1, 2  # why an element is boilerplate (tag is the stronger evidence)
 
 

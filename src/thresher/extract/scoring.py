@@ -73,8 +73,9 @@ def _dead_elements(page: Page, stats: Stats, by_name: bool) -> list[bool]:
     for i in range(1, len(page.tags)):
         if dead[page.parents[i]]:
             dead[i] = True
-        elif page.boiler[i] >= level and stats.text[i] < half:
-            dead[i] = not (page.tags[i] == "aside" and _prose_box(stats, i))
+        elif page.boiler[i] >= level:
+            wrapper = stats.text[i] >= half and (page.boiler[i] == BY_NAME or page.tags[i] == "form")
+            dead[i] = not (wrapper or (page.tags[i] == "aside" and _prose_box(stats, i)))
     return dead
 
 

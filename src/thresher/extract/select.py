@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from thresher.extract.dom import Block, Page
 from thresher.extract.scoring import _CLEANABLE, _SENTENCE_END, Stats
 
-
 SHORT_NEGATIVE_BLOCK = 200
 
 

@@ -86,9 +86,9 @@ def _widen(page: Page, stats: Stats, top: int, tuning: Tuning) -> int:
         extra = good[node] - good[top]
         extra_text = stats.text[node] - stats.text[top]
         extra_links = stats.links[node] - stats.links[top]
-        if extra_links > WIDEN_LINKS * extra_text:
-            break
-        if extra >= max(WIDEN_SHARE * good[chosen], WIDEN_MIN):
+        if extra_links <= WIDEN_LINKS * extra_text and extra >= max(
+            WIDEN_SHARE * good[chosen], WIDEN_MIN
+        ):
             chosen = node
     return chosen
 
