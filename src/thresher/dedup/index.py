@@ -138,6 +138,19 @@ class DedupIndex:
             for path in needed:
                 if not path.is_file():
                     raise InputError(f"dedup index {self.root} is damaged: {path} is missing")
+            for shard in run["shards"]:
+                self._check_sizes(shard_dir(directory, shard))
+
+    def _check_sizes(self, directory: Path) -> None:
+        """InputError when a shard's files disagree on its number of documents."""
+        rows = load_array(directory / "docs.npy").shape[0]
+        offsets = load_array(directory / "sets_idx.npy")
+        sig_bytes = (directory / "sigs.u32").stat().st_size
+        set_bytes = (directory / "sets.u32").stat().st_size
+        if sig_bytes != rows * self.settings["num_perm"] * 4 or (
+            offsets.size == rows + 1 and set_bytes != int(offsets[-1]) * 4
+        ):
+            raise InputError(f"dedup index {self.root} is damaged: {directory} has truncated files")
 
     def add_run(self, workdir: str | Path, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
         """Add the kept documents of the run in ``workdir``; returns the new run number."""

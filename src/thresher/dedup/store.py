@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import orjson
 
-from thresher.dedup.layout import DOC_DTYPE, shard_dir, split_refs
+from thresher.dedup.layout import DOC_DTYPE, load_array, shard_dir, split_refs
 from thresher.errors import InputError
 
 
@@ -59,7 +59,7 @@ class RefStore:
         key = (run, shard)
         if key not in self._sets:
             directory = self._dir(run, shard)
-            offsets = np.load(directory / "sets_idx.npy")
+            offsets = load_array(directory / "sets_idx.npy")
             values: npt.NDArray[np.uint32] = (
                 np.memmap(directory / "sets.u32", dtype=np.uint32, mode="r")
                 if offsets[-1] > 0
@@ -81,7 +81,10 @@ class RefStore:
     def docs(self, run: int, shard: int) -> Any:
         key = (run, shard)
         if key not in self._docs:
-            rows = np.load(self._dir(run, shard) / "docs.npy", mmap_mode="r")
+            try:
+                rows = np.load(self._dir(run, shard) / "docs.npy", mmap_mode="r")
+            except (OSError, ValueError, EOFError) as exc:
+                raise InputError(f"cannot read dedup file in {self._dir(run, shard)}: {exc}") from exc
             if rows.dtype != DOC_DTYPE:
                 raise InputError(f"unexpected document table in {self._dir(run, shard)}")
             self._docs[key] = rows
@@ -91,7 +94,13 @@ class RefStore:
         key = (run, shard)
         if key not in self._ids:
             self._ids.clear()  # one shard's ids at a time keeps memory bounded
-            ids = orjson.loads((self._dir(run, shard) / "ids.json").read_bytes())
+            path = self._dir(run, shard) / "ids.json"
+            try:
+                ids = orjson.loads(path.read_bytes())
+            except (OSError, orjson.JSONDecodeError) as exc:
+                raise InputError(f"cannot read dedup file {path}: {exc}") from exc
+            if not isinstance(ids, list):
+                raise InputError(f"dedup file {path} does not hold a list of ids")
             self._ids[key] = ids
         return self._ids[key]
 
