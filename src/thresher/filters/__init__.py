@@ -1,1 +1,19 @@
-"""Document filters: each answers a Document with the Document or a Drop naming the rule."""
+"""Document filters: each answers a Document with the Document or a Drop naming the rule.
+
+The quality filters carry datatrove's names, parameters and default thresholds::
+
+    from thresher.filters import GopherQualityFilter
+    answer = GopherQualityFilter(min_doc_words=100).apply(doc)   # Document or Drop
+"""
+
+from thresher.filters.c4 import C4QualityFilter
+from thresher.filters.fineweb import FineWebQualityFilter
+from thresher.filters.gopher import GopherQualityFilter
+from thresher.filters.repetition import GopherRepetitionFilter
+
+__all__ = [
+    "C4QualityFilter",
+    "FineWebQualityFilter",
+    "GopherQualityFilter",
+    "GopherRepetitionFilter",
+]
