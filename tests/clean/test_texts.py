@@ -49,9 +49,7 @@ def test_reasons_name_the_boilerplate() -> None:
         LineReason.RELATED_HEADLINE,
         LineReason.NAVIGATION,
     }
-    assert reasons["Copyright © 2023 Harbour City Gazette. All rights reserved."] is (
-        LineReason.FOOTER
-    )
+    assert reasons["Copyright © 2023 Harbour City Gazette. All rights reserved."] is (LineReason.FOOTER)
     assert reasons["Budget and timeline"] is LineReason.IN_ARTICLE
 
 

@@ -7,6 +7,7 @@
 
 from thresher.clean.api import Cleaned, CleanedLine, CleanOptions, clean_text
 from thresher.clean.reasons import CleanDropReason, LineReason
+from thresher.clean.site import SiteLineTable, registered_domain
 
 __all__ = [
     "CleanDropReason",
@@ -14,5 +15,7 @@ __all__ = [
     "Cleaned",
     "CleanedLine",
     "LineReason",
+    "SiteLineTable",
     "clean_text",
+    "registered_domain",
 ]

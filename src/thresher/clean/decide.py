@@ -74,7 +74,8 @@ def decide(
     ]
     decision = Decision(reasons=reasons, runs=runs)
     if runs:
-        _apply_title(decision, feats, keep_title)
+        blocked = {i for i, (_, reason) in enumerate(labels) if reason is not None}
+        _apply_title(decision, feats, keep_title, blocked)
         _mark_related(decision, feats)
     return decision
 
@@ -108,9 +109,9 @@ def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineRe
     return LineReason.OUTSIDE_ARTICLE
 
 
-def _apply_title(decision: Decision, feats: list[LineFeatures | None], keep: bool) -> None:
+def _apply_title(decision: Decision, feats: list[LineFeatures | None], keep: bool, blocked: set[int]) -> None:
     reasons = decision.reasons
-    found = metadata.find_title(feats, decision.runs[0][0])
+    found = metadata.find_title(feats, decision.runs[0][0], blocked)
     for i in found.slugs:
         reasons[i] = LineReason.SLUG
     for i in found.duplicates:

@@ -49,14 +49,17 @@ class TitleFinding:
     duplicates: set[int] = field(default_factory=set)
 
 
-def find_title(feats: list[LineFeatures | None], article_start: int) -> TitleFinding:
-    """The headline above the article, slug lines and repeated title lines."""
+def find_title(feats: list[LineFeatures | None], article_start: int, blocked: set[int]) -> TitleFinding:
+    """The headline above the article, slug lines and repeated title lines.
+
+    Lines in ``blocked`` (already known as boilerplate) are never the headline.
+    """
     line_keys = [f.key if f is not None and 2 <= f.words <= _TITLE_MAX_WORDS * 2 else "" for f in feats]
     keys: dict[str, list[int]] = {}
     for i, key in enumerate(line_keys):
         if key:
             keys.setdefault(key, []).append(i)
-    found = TitleFinding(index=_pick_title(feats, keys, article_start))
+    found = TitleFinding(index=_pick_title(feats, keys, article_start, blocked))
     title = feats[found.index] if found.index is not None else None
     if title is None:
         return found
@@ -73,13 +76,16 @@ def find_title(feats: list[LineFeatures | None], article_start: int) -> TitleFin
 
 
 def _pick_title(
-    feats: list[LineFeatures | None], keys: dict[str, list[int]], article_start: int
+    feats: list[LineFeatures | None],
+    keys: dict[str, list[int]],
+    article_start: int,
+    blocked: set[int],
 ) -> int | None:
     candidates: list[int] = []
     lo = max(0, article_start - _TITLE_WINDOW)
     for i in range(article_start - 1, lo - 1, -1):
         f = feats[i]
-        if f is None or not _title_like(f):
+        if f is None or i in blocked or not _title_like(f):
             continue
         candidates.append(i)
     for i in candidates:  # a headline that also appears as a slug (same letters)

@@ -1,0 +1,136 @@
+"""Site-level template lines: the table, its laws, and what pass 2 does with it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.clean.pages import EN_BODY
+from thresher.clean import LineReason, SiteLineTable, clean_text, registered_domain
+from thresher.errors import ConfigError, InputError
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("https://news.bbc.co.uk/a/b", "bbc.co.uk"),
+        ("http://tv.msnbc.com/2013/04/x", "msnbc.com"),
+        ("https://www.example.com.au/", "example.com.au"),
+        ("washingtonpost.com", "washingtonpost.com"),
+        ("http://192.168.1.20:8080/page", "192.168.1.20"),
+        ("https://blog.example.de", "example.de"),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_registered_domain(url: str | None, domain: str | None) -> None:
+    assert registered_domain(url) == domain
+
+
+def _site_pages(n: int) -> list[tuple[str, str]]:
+    template = ["Example Weekly", "Our newsletter for gardeners who read", "About the editors"]
+    pages = []
+    for i in range(n):
+        story = f"Story number {i} is about planting trees in the {i}th district of the town."
+        pages.append((f"https://www.example.org/{i}", "\n".join([*template, story])))
+    return pages
+
+
+def test_table_counts_distinct_pages_per_line() -> None:
+    table = SiteLineTable()
+    for url, text in _site_pages(4):
+        table.add_page(url, text + "\nAbout the editors")  # twice on a page counts once
+    assert table.pages("example.org") == 4
+    assert table.line_pages("example.org", "About the editors") == 4
+    assert table.line_pages("example.org", "Story number 1 is about") == 0
+    assert table.line_pages("other.org", "About the editors") == 0
+    assert table.sites() == ["example.org"]
+
+
+def test_page_without_url_is_not_counted() -> None:
+    table = SiteLineTable()
+    assert table.add_page(None, "Home") is False
+    assert table.sites() == []
+
+
+def _table(pages: list[tuple[str, str]]) -> SiteLineTable:
+    table = SiteLineTable()
+    table.add_pages(pages)
+    return table
+
+
+_page = st.tuples(
+    st.sampled_from(["https://a.org/x", "https://b.net/y", "https://www.a.org/z"]),
+    st.lists(st.sampled_from(["Home", "News", "Story", "About", "Contact"]), max_size=5).map("\n".join),
+)
+
+
+@given(st.lists(_page, max_size=6), st.lists(_page, max_size=6), st.lists(_page, max_size=6))
+def test_merge_is_associative_and_equals_one_pass(
+    a: list[tuple[str, str]], b: list[tuple[str, str]], c: list[tuple[str, str]]
+) -> None:
+    ta, tb, tc = _table(a), _table(b), _table(c)
+    left = ta.merge(tb).merge(tc)
+    right = ta.merge(tb.merge(tc))
+    whole = _table(a + b + c)
+    assert _same(left, right)
+    assert _same(left, whole)
+
+
+def _same(x: SiteLineTable, y: SiteLineTable) -> bool:
+    lines = ["Home", "News", "Story", "About", "Contact"]
+    sites = set(x.sites()) | set(y.sites())
+    return all(
+        x.pages(s) == y.pages(s) and all(x.line_pages(s, t) == y.line_pages(s, t) for t in lines)
+        for s in sites
+    )
+
+
+def test_bytes_round_trip() -> None:
+    table = _table(_site_pages(5))
+    back = SiteLineTable.from_bytes(table.to_bytes())
+    assert back.pages("example.org") == 5
+    assert back.line_pages("example.org", "Example Weekly") == 5
+
+
+def test_bad_bytes_are_an_input_error() -> None:
+    with pytest.raises(InputError):
+        SiteLineTable.from_bytes(b"not a table")
+
+
+def test_bounded_memory_keeps_the_most_frequent_lines() -> None:
+    table = SiteLineTable(max_lines_per_site=10)
+    for i in range(30):
+        table.add_page("https://x.org/", f"Template line\nunique line {i}")
+    assert table.line_pages("x.org", "Template line") == 30
+    with pytest.raises(ConfigError):
+        SiteLineTable(max_lines_per_site=0)
+
+
+def test_site_repeated_lines_are_dropped_in_pass_two() -> None:
+    pages = _site_pages(6)
+    table = _table(pages)
+    url, text = pages[0]
+    page = text + "\n" + "\n".join(EN_BODY)
+    without = clean_text(page, url=url)
+    with_table = clean_text(page, url=url, site_table=table)
+    reasons = {line.text: line.reason for line in with_table.lines}
+    assert reasons["Our newsletter for gardeners who read"] is LineReason.SITE_REPEATED
+    assert reasons["Example Weekly"] is LineReason.SITE_REPEATED
+    assert "about the editors" not in with_table.text.lower()
+    for line in EN_BODY:
+        assert line in with_table.text.split("\n")
+    assert with_table.site_note is not None and "6 pages" in with_table.site_note
+    assert without.site_note is None
+
+
+def test_single_page_site_does_nothing_and_says_so() -> None:
+    pages = _site_pages(1)
+    table = _table(pages)
+    url, text = pages[0]
+    page = text + "\n" + "\n".join(EN_BODY)
+    with_table = clean_text(page, url=url, site_table=table)
+    assert with_table.lines == clean_text(page, url=url).lines
+    assert with_table.site_note is not None
+    assert "1 page(s)" in with_table.site_note and "skipped" in with_table.site_note
