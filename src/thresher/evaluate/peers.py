@@ -2,7 +2,7 @@
 
 Every adapter is ``html -> text`` with the peer's documented main-content call:
 trafilatura ``extract(include_comments=False)``, resiliparse
-``extract_plain_text(main_content=True)``, readability-lxml ``Document.summary()``
+``extract_plain_text(main_content=True, alt_texts=False)``, readability-lxml ``Document.summary()``
 turned into text.
 """
 
@@ -29,7 +29,7 @@ def _resiliparse() -> Extractor:
     from resiliparse.parse.html import HTMLTree
 
     def run(html: str, url: str | None) -> str:
-        return str(extract_plain_text(HTMLTree.parse(html), main_content=True))
+        return str(extract_plain_text(HTMLTree.parse(html), main_content=True, alt_texts=False))
 
     return run
 
