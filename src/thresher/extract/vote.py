@@ -6,14 +6,16 @@ import dataclasses
 from typing import Any
 
 from thresher.extract.dom import Block, Page
-from thresher.extract.scoring import Stats, candidate_scores, subtree_stats, top_candidate
+from thresher.extract.scoring import _SENTENCE_END, Stats, candidate_scores, subtree_stats, top_candidate
 from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_blocks
 
-WIDEN_SHARE = 0.6
+WIDEN_SHARE = 0.0
 WIDEN_MIN = 200
 RETRY_BELOW = 500
 WIDEN_LEVELS = 4
 WIDEN_LINKS = 0.25
+COUSIN_LEVELS = 1
+COUSIN_CHARS = 100
 
 
 def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
@@ -48,7 +50,36 @@ def _attempt(page: Page, tuning: Tuning, by_name: bool, weighted: bool) -> list[
     top = _widen(page, stats, top, tuning)
     roots = joined_siblings(page, stats, scores, top, tuning)
     out = cleaned_out(page, stats, scores, roots, tuning)
-    return kept_blocks(page, roots, out, tuning)
+    kept = kept_blocks(page, roots, out, tuning)
+    return _with_cousins(page, stats, scores, roots, kept, tuning)
+
+
+def _with_cousins(page: Page, stats: Stats, scores: dict[int, float], roots: list[int],
+                  kept: list[Block], tuning: Tuning) -> list[Block]:
+    """Add prose blocks a few levels around the chosen content (split article bodies)."""
+    area = roots[0]
+    for _ in range(COUSIN_LEVELS):
+        if area <= 0:
+            break
+        area = page.parents[area]
+    if area <= 0:
+        return kept
+    out = cleaned_out(page, stats, scores, [area], tuning)
+    chosen = {id(b) for b in kept}
+    lo, hi = area, page.ends[area]
+    merged = []
+    for block in page.blocks:
+        if id(block) in chosen:
+            merged.append(block)
+        elif lo <= block.owner <= hi and not out[block.owner] and _prose(block):
+            merged.append(block)
+    return merged
+
+
+def _prose(block: Block) -> bool:
+    length = len(block.text)
+    return (length >= COUSIN_CHARS and block.link_chars < 0.1 * length
+            and block.kind[0] != "h" and block.text.endswith(_SENTENCE_END))
 
 
 def comment_blocks(page: Page, main: list[Block]) -> list[Block]:
