@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 
 from thresher.clean import stopwords, vocab
@@ -43,6 +43,13 @@ class Thresholds:
     prose_words: float = 20.0
     comment_penalty: float = 40.0
     secondary_share: float = 0.5
+    clear_article: float = 100.0
+    lenient_offset: float = 5.0
+    lenient_short_penalty: float = 0.5
+
+    def lenient(self) -> Thresholds:
+        """The weights for pages where no run stands out (feature lists, short notes)."""
+        return replace(self, good_offset=self.lenient_offset, short_penalty=self.lenient_short_penalty)
 
 
 Label = tuple[LineFeatures, Kind, LineReason | None]
@@ -162,14 +169,15 @@ def best_run(weights: list[float]) -> tuple[int, int, float]:
 
 def article_runs(
     weights: list[float], th: Thresholds, barriers: list[int] | None = None
-) -> list[tuple[int, int]]:
-    """The article's main run, plus other runs worth ``secondary_share`` of it.
+) -> tuple[list[tuple[int, int]], float]:
+    """The article's main run, plus other runs worth ``secondary_share`` of it, and the
+    main run's score.
 
     No other run is taken after a barrier (the start of a comment section).
     """
     start, end, score = best_run(weights)
     if score <= 0:
-        return []
+        return [], 0.0
     runs = [(start, end)]
     after = min((b for b in barriers or () if b >= end), default=len(weights))
     limit = score * th.secondary_share
@@ -177,4 +185,4 @@ def article_runs(
         s, e, sc = best_run(weights[lo:hi])
         if sc >= limit and sc > 0:
             runs.append((lo + s, lo + e))
-    return sorted(runs)
+    return sorted(runs), score

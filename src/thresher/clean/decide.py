@@ -56,14 +56,7 @@ def decide(
     """Decide every line of a page from its first labels (None for blank lines)."""
     feats = [x[0] if x is not None else None for x in labelled]
     labels = _context_labels(labelled, site_rule)
-    weights = [
-        classify.line_weight(kind, reason, f, th) if f is not None else 0.0
-        for f, (kind, reason) in zip(feats, labels, strict=True)
-    ]
-    index = [i for i, f in enumerate(feats) if f is not None]
-    barriers = [n for n, i in enumerate(index) if labels[i][1] is LineReason.COMMENTS]
-    runs_dense = classify.article_runs([weights[i] for i in index], th, barriers)
-    runs = [(index[s], index[e - 1] + 1) for s, e in runs_dense]
+    runs = _find_runs(feats, labels, th)
     inside = [False] * len(feats)
     for start, end in runs:
         for i in range(start, end):
@@ -78,6 +71,22 @@ def decide(
         _apply_title(decision, feats, keep_title, blocked)
         _mark_related(decision, feats)
     return decision
+
+
+def _find_runs(
+    feats: list[LineFeatures | None],
+    labels: list[tuple[Kind, LineReason | None]],
+    th: Thresholds,
+) -> list[tuple[int, int]]:
+    """The article runs; pages without one clear article are read leniently."""
+    index = [i for i, f in enumerate(feats) if f is not None]
+    barriers = [n for n, i in enumerate(index) if labels[i][1] is LineReason.COMMENTS]
+    for current in (th, th.lenient()):
+        weights = [classify.line_weight(*labels[i], f, current) for i in index if (f := feats[i])]
+        runs, score = classify.article_runs(weights, current, barriers)
+        if score >= th.clear_article:
+            break
+    return [(index[s], index[e - 1] + 1) for s, e in runs]
 
 
 def _context_labels(
