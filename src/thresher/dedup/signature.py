@@ -77,10 +77,15 @@ def _score(value: Any) -> float:
     return -math.inf
 
 
+def dedup_text(doc: Document) -> str:
+    """The text a document is compared on: its text, or its HTML while it has no text."""
+    return doc.html if not doc.text and doc.html is not None else doc.text
+
+
 def priority(doc: Document, rule: KeepRule, config: DedupConfig) -> float:
     """The value the keep ``rule`` maximises (ties go to the first document)."""
     if rule is KeepRule.LONGEST:
-        return float(len(doc.text))
+        return float(len(dedup_text(doc)))
     if rule is KeepRule.NEWEST:
         return _timestamp(doc.meta.get(config.date_field))
     if rule is KeepRule.QUALITY:
@@ -94,7 +99,7 @@ def _documents(source: ShardSource) -> Iterator[list[Document]]:
     for item in source.items():
         if isinstance(item, Document):
             batch.append(item)
-            chars += len(item.text)
+            chars += len(dedup_text(item))
             if len(batch) >= _BATCH_DOCS or chars >= _BATCH_CHARS:
                 yield batch
                 batch, chars = [], 0
@@ -128,7 +133,7 @@ class _ShardWriter:
     def add(self, docs: list[Document], files: tuple[Any, Any]) -> None:
         cfg = self.config
         exact_sets = cfg.minhash.verify is Verify.EXACT
-        sketch = self.hasher.sketch([doc.text for doc in docs], sets=exact_sets)
+        sketch = self.hasher.sketch([dedup_text(doc) for doc in docs], sets=exact_sets)
         files[0].write(sketch.signatures.tobytes())
         if sketch.sets is not None and sketch.set_sizes is not None:
             files[1].write(sketch.sets.tobytes())
@@ -141,7 +146,7 @@ class _ShardWriter:
         rows["exact_hi"], rows["exact_lo"] = sketch.exact[:, 0], sketch.exact[:, 1]
         rows["prio"] = [priority(doc, cfg.keep, cfg) for doc in docs]
         rows["url_prio"] = [priority(doc, cfg.url_keep, cfg) for doc in docs]
-        rows["length"] = [len(doc.text) for doc in docs]
+        rows["length"] = [len(dedup_text(doc)) for doc in docs]
         rows["words"] = sketch.words
         self.rows.append(rows)
         self.ids.extend(doc.id for doc in docs)

@@ -43,39 +43,33 @@ def mix64(values: U64) -> U64:
     return values
 
 
-def _fold_case(arr: npt.NDArray[np.uint8]) -> None:
-    """Lower-case ASCII, Latin-1 and basic Cyrillic capitals of UTF-8 bytes, in place."""
-    arr[(arr - np.uint8(65)) < 26] += np.uint8(32)
-    last = arr.size - 1
-    lead = np.flatnonzero((arr[:last] == 0xC3) | (arr[:last] == 0xD0))
-    if lead.size == 0:
-        return
-    nxt = arr[lead + 1]
-    latin = (arr[lead] == 0xC3) & (nxt >= 0x80) & (nxt <= 0x9E) & (nxt != 0x97)
-    arr[lead[latin] + 1] += np.uint8(0x20)
-    cyr = arr[lead] == 0xD0
-    low = cyr & (nxt >= 0x90) & (nxt <= 0x9F)  # А-П -> а-п (D0 B0-BF)
-    arr[lead[low] + 1] += np.uint8(0x20)
-    high = np.flatnonzero(cyr & (nxt >= 0xA0) & (nxt <= 0xAF))  # Р-Я -> р-я (D1 80-8F)
-    arr[lead[high]] = 0xD1
-    arr[lead[high] + 1] -= np.uint8(0x20)
+def _fold_and_mask(arr: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:
+    """Lower-case ``arr`` in place; True where a byte belongs to a word.
 
-
-def _word_mask(arr: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:
-    """True where a byte belongs to a word (``arr`` is case-folded, zero padded)."""
+    Folds ASCII, Latin-1 (U+00C0-U+00DE) and basic Cyrillic (U+0410-U+042F)
+    capitals. ``arr`` ends with zero padding.
+    """
+    arr += ((arr - np.uint8(65)) < 26).view(np.uint8) << np.uint8(5)
     mask = (arr - np.uint8(97)) < 26
     mask |= (arr - np.uint8(48)) < 10
     mask |= arr >= 0x80
-    last = arr.size - 2
-    lead = np.flatnonzero(arr[:last] == 0xC2)
-    lead = lead[(arr[lead + 1] >= 0xA0) & (arr[lead + 1] <= 0xBF)]
-    mask[lead] = False
-    mask[lead + 1] = False
-    lead = np.flatnonzero((arr[:last] == 0xE2) | (arr[:last] == 0xE3))
-    second = arr[lead + 1]
-    lead = lead[(second == 0x80) | ((second == 0x81) & (arr[lead] == 0xE2))]
+    lead = np.flatnonzero(arr[:-2] >= 0xC2)  # every lead byte of a multi-byte character
+    if lead.size == 0:
+        return mask
+    first, second = arr[lead], arr[lead + 1]
+    latin = (first == 0xC3) & (second >= 0x80) & (second <= 0x9E) & (second != 0x97)
+    cyrillic_low = (first == 0xD0) & (second >= 0x90) & (second <= 0x9F)
+    arr[lead[latin | cyrillic_low] + 1] += np.uint8(0x20)
+    cyrillic_high = lead[(first == 0xD0) & (second >= 0xA0) & (second <= 0xAF)]
+    arr[cyrillic_high] = 0xD1
+    arr[cyrillic_high + 1] -= np.uint8(0x20)
+    latin_punct = lead[(first == 0xC2) & (second >= 0xA0) & (second <= 0xBF)]
+    mask[latin_punct] = False
+    mask[latin_punct + 1] = False
+    wide_punct = lead[((first == 0xE2) & ((second == 0x80) | (second == 0x81)))
+                      | ((first == 0xE3) & (second == 0x80))]
     for offset in (0, 1, 2):
-        mask[lead + offset] = False
+        mask[wide_punct + offset] = False
     return mask
 
 
@@ -103,10 +97,9 @@ def _window(words8: U64, at: I64, length: U64) -> U64:
 def _hash_piece(buf: bytes) -> tuple[U64, I64]:
     """Word hashes of one byte buffer and the byte offset where each word starts."""
     arr = np.frombuffer(buf + _PAD, dtype=np.uint8).copy()
-    _fold_case(arr)
+    mask = _fold_and_mask(arr)
     # every 8-byte window, one per byte offset (an unaligned, overlapping view)
     words8: U64 = np.ndarray(shape=(len(buf) + 8,), dtype="<u8", buffer=arr, strides=(1,))
-    mask = _word_mask(arr)
     mask[len(buf) :] = False
     edges = np.flatnonzero(mask[1:] != mask[:-1]) + 1
     if mask[0]:
