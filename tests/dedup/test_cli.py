@@ -84,7 +84,7 @@ def test_dedup_parquet_in_parquet_out(tmp_path: Path) -> None:
 def test_dedup_with_index_across_runs(tmp_path: Path) -> None:
     records = _records()
     _write_jsonl_gz(tmp_path / "first.jsonl.gz", records[:6])
-    _write_jsonl_gz(tmp_path / "second.jsonl.gz", records[6:] + [{"id": "fresh", "text": "brand new"}])
+    _write_jsonl_gz(tmp_path / "second.jsonl.gz", [*records[6:], {"id": "fresh", "text": "brand new"}])
     index = tmp_path / "index"
     runner = CliRunner()
     first = runner.invoke(
