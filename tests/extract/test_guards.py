@@ -97,3 +97,14 @@ def test_step_is_registered() -> None:
     from thresher.pipeline.registry import step_class
 
     assert step_class("extract") is Extract
+
+
+def test_step_drops_listing_pages() -> None:
+    teaser = "<div class='item'><h2><a href='/x'>Headline</a></h2><p>{}</p></div>"
+    body = "".join(teaser.format(f"Story number {n} starts here, with a few words, and more.")
+                   for n in range(4))
+    html = f"<html><body><div class='list'>{body}</div></body></html>"
+    answer = Extract().apply(Document(id="1", html=html))
+    assert isinstance(answer, Drop) and answer.reason == ExtractDrop.NO_MAIN_CONTENT
+    kept = Extract(listings="keep").apply(Document(id="1", html=html))
+    assert isinstance(kept, Document) and "Story number 3" in kept.text

@@ -19,10 +19,6 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["Most read", "Bakery on Main Street", "All rights reserved", "Opinion",
          "By Maria Delgado"],
     ),
-    "listing": (
-        ["thin asparagus spears", "frozen peas", "buttery oat crumble"],
-        ["Next page", "Newsletter", "About"],
-    ),
     "forum": (
         ["smells sharply of nail polish remover", "That smell means the yeast is hungry",
          "the extra feeding worked"],
@@ -111,7 +107,18 @@ def test_plain_text_has_no_markdown_marks() -> None:
 
 
 def test_precision_and_recall_modes_order_by_length() -> None:
-    for name in CASES:
+    for name in [*CASES, "listing"]:
         precise = len(_extract(name, mode="precision").text)
         recall = len(_extract(name, mode="recall").text)
         assert precise <= recall, name
+
+
+def test_listing_page_has_no_main_content_unless_asked() -> None:
+    assert _extract("listing").text == ""
+    assert _extract("listing").skipped == "listing_page"
+    for options in ({"mode": "recall"}, {"listings": "keep"}):
+        text = _extract("listing", **options).text
+        for snippet in ["thin asparagus spears", "frozen peas", "buttery oat crumble"]:
+            assert snippet in text
+        for snippet in ["Next page", "Newsletter", "About"]:
+            assert snippet not in text

@@ -13,7 +13,7 @@ from thresher.extract.dom import Block, build_page
 from thresher.extract.render import render_markdown, render_text
 from thresher.extract.select import Tuning
 from thresher.extract.textmeta import dateline, source_attribution
-from thresher.extract.vote import choose_blocks, comment_blocks
+from thresher.extract.vote import choose_blocks, comment_blocks, is_listing_page
 from thresher.html.encoding import decode_html_bytes
 from thresher.html.guard import flatten_deep_nesting
 
@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 Mode = Literal["precision", "balanced", "recall"]
 Oversize = Literal["truncate", "refuse"]
+Listings = Literal["drop", "keep"]
 _TUNINGS: dict[str, Tuning] = {
     "precision": Tuning(sibling_ratio=0.3, clean_density=0.15, clean_density_positive=0.4,
                         block_density=0.33, recall_mode=False, precision_mode=True),
@@ -37,6 +38,7 @@ class Skipped(StrEnum):
     OVERSIZE = "oversize"
     EMPTY_INPUT = "empty_input"
     TIME_BUDGET = "time_budget"
+    LISTING = "listing_page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class ExtractOptions:
     max_chars: int | None = DEFAULT_MAX_CHARS
     oversize: Oversize = "truncate"
     time_budget: float | None = 2.0  # seconds of CPU after parsing before a cheap fallback
+    listings: Listings | None = None  # None: "keep" in recall mode, else "drop"
 
     def __post_init__(self) -> None:
         if self.mode not in _TUNINGS:
@@ -57,6 +60,10 @@ class ExtractOptions:
             raise ConfigError(f"oversize: expected truncate or refuse, got {self.oversize!r}")
         if self.max_chars is not None and self.max_chars <= 0:
             raise ConfigError(f"max_chars: must be positive or None, got {self.max_chars!r}")
+        if self.listings is None:
+            object.__setattr__(self, "listings", "keep" if self.mode == "recall" else "drop")
+        elif self.listings not in ("drop", "keep"):
+            raise ConfigError(f"listings: expected drop or keep, got {self.listings!r}")
         if self.time_budget is not None and self.time_budget <= 0:
             raise ConfigError(f"time_budget: must be positive or None, got {self.time_budget!r}")
 
@@ -134,6 +141,8 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
     if over:
         logger.warning("extraction over its time budget; keeping all visible text")
         warnings.append(Skipped.TIME_BUDGET.value)
+    if opts.listings == "drop" and not over and is_listing_page(page):
+        return Extraction("", metadata, skipped=Skipped.LISTING, warnings=tuple(warnings))
     blocks = choose_blocks(page, _TUNINGS[opts.mode], structured, everything=over)
     comments = None
     if opts.include_comments:

@@ -26,6 +26,7 @@ _SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", ":", "\"", "”", "�
 MIN_BLOCK_CHARS = 25
 LENGTH_CAP = 3.0
 RIVALS = 3
+LISTING_RANKS, LISTING_RATIO, LISTING_MAX_CHARS, LISTING_SIBLINGS = 8, 0.6, 600, 3
 
 
 @dataclass(slots=True)
@@ -144,3 +145,26 @@ def top_candidate(page: Page, stats: Stats, scores: dict[int, float]) -> int:
     while top > 0 and len(stats.children[parents[top]]) == 1:
         top = parents[top]
     return top
+
+
+def is_listing(page: Page, stats: Stats, scores: dict[int, float]) -> bool:
+    """A page of teasers: three or more sibling candidates score alike and none is long.
+
+    An index page's text is a list of article starts, each a candidate of the same
+    strength under one parent, while an article has one dominant container.
+    """
+    if not scores:
+        return False
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:LISTING_RANKS]
+    best = scores[ranked[0]]
+    if best <= 0:
+        return False
+    alike = [n for n in ranked if scores[n] >= LISTING_RATIO * best]
+    short = [n for n in alike if stats.text[n] < LISTING_MAX_CHARS]
+    parents = [page.parents[n] for n in short]
+    lists = [p for p in set(parents) if parents.count(p) >= LISTING_SIBLINGS]
+    if not lists:
+        return False
+    long = [n for n in alike if stats.text[n] >= LISTING_MAX_CHARS]
+    # a long candidate is fine only as the container of the teasers
+    return all(any(n <= p <= page.ends[n] for p in lists) for n in long)

@@ -40,13 +40,14 @@ class Extract(DocStep):
     oversize: Literal["truncate", "refuse"] = "truncate"
     time_budget: float | None = 2.0
     detect_language: bool = False
+    listings: Literal["drop", "keep"] | None = None  # None: keep in recall mode, else drop
 
     def __post_init__(self) -> None:
         if self.output not in ("text", "markdown"):
             raise ConfigError(f"output: expected text or markdown, got {self.output!r}")
         self._options = ExtractOptions(
             mode=self.mode, include_comments=self.include_comments, max_chars=self.max_chars,
-            oversize=self.oversize, time_budget=self.time_budget,
+            oversize=self.oversize, time_budget=self.time_budget, listings=self.listings,
         )  # fmt: skip
 
     def apply(self, doc: Document) -> Document | Drop:
@@ -55,6 +56,8 @@ class Extract(DocStep):
         result = extract_with(doc.html, doc.url, self._options)
         if result.skipped == "oversize":
             return Drop(ExtractDrop.OVERSIZE, str(result.metadata.get("skipped_detail", "")))
+        if result.skipped == "listing_page":
+            return Drop(ExtractDrop.NO_MAIN_CONTENT, "listing page (teasers of other pages)")
         text = result.markdown if self.output == "markdown" else result.text
         if not text.strip():
             return Drop(ExtractDrop.NO_MAIN_CONTENT, f"{len(doc.html)} characters of HTML")

@@ -6,7 +6,14 @@ import dataclasses
 from typing import Any
 
 from thresher.extract.dom import Block, Page
-from thresher.extract.scoring import _SENTENCE_END, Stats, candidate_scores, subtree_stats, top_candidate
+from thresher.extract.scoring import (
+    _SENTENCE_END,
+    Stats,
+    candidate_scores,
+    is_listing,
+    subtree_stats,
+    top_candidate,
+)
 from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_blocks
 
 WIDEN_SHARE = 0.0
@@ -16,6 +23,12 @@ WIDEN_LEVELS = 4
 WIDEN_LINKS = 0.25
 COUSIN_LEVELS = 1
 COUSIN_CHARS = 100
+
+
+def is_listing_page(page: Page) -> bool:
+    """True when the page is an index of teasers rather than one main text."""
+    stats = subtree_stats(page, by_name=True)
+    return is_listing(page, stats, candidate_scores(page, stats))
 
 
 def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
@@ -67,13 +80,10 @@ def _with_cousins(page: Page, stats: Stats, scores: dict[int, float], roots: lis
     out = cleaned_out(page, stats, scores, [area], tuning)
     chosen = {id(b) for b in kept}
     lo, hi = area, page.ends[area]
-    merged = []
-    for block in page.blocks:
-        if id(block) in chosen:
-            merged.append(block)
-        elif lo <= block.owner <= hi and not out[block.owner] and _prose(block):
-            merged.append(block)
-    return merged
+    return [
+        block for block in page.blocks
+        if id(block) in chosen or (lo <= block.owner <= hi and not out[block.owner] and _prose(block))
+    ]
 
 
 def _prose(block: Block) -> bool:
