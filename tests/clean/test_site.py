@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.clean.pages import EN_BODY
 from thresher.clean import LineReason, SiteLineTable, clean_text, registered_domain
+from thresher.clean.site import count_documents, merge_table_files
+from thresher.document import Document
 from thresher.errors import ConfigError, InputError
 
 
@@ -134,3 +138,30 @@ def test_single_page_site_does_nothing_and_says_so() -> None:
     assert with_table.lines == clean_text(page, url=url).lines
     assert with_table.site_note is not None
     assert "1 page(s)" in with_table.site_note and "skipped" in with_table.site_note
+
+
+def test_shuffle_by_site_then_merge_equals_one_table(tmp_path: Path) -> None:
+    shard_a = [("https://a.org/1", "Home\nStory a1"), ("https://b.net/1", "Menu\nStory b1")]
+    shard_b = [("https://a.org/2", "Home\nStory a2"), ("https://c.com/1", "Menu\nStory c1")]
+    parts = 3
+    files: dict[int, list[Path]] = {i: [] for i in range(parts)}
+    for n, shard in enumerate((shard_a, shard_b)):
+        for i, part in enumerate(_table(shard).split(parts)):
+            path = tmp_path / f"shard{n}-part{i}.bin"
+            part.write(path)
+            files[i].append(path)
+    reduced = [merge_table_files(files[i]) for i in range(parts)]
+    whole = reduced[0].merge(reduced[1]).merge(reduced[2])
+    assert _same(whole, _table(shard_a + shard_b))
+    assert sorted(whole.sites()) == ["a.org", "b.net", "c.com"]
+    assert whole.line_pages("a.org", "Home") == 2
+
+
+def test_count_documents_skips_html() -> None:
+    docs = [
+        Document(id="1", text="Home\nA story", url="https://a.org/1"),
+        Document(id="2", html="<p>Home</p>", url="https://a.org/2"),
+    ]
+    table = count_documents(docs)
+    assert table.pages("a.org") == 1
+    assert merge_table_files([]).sites() == []

@@ -101,7 +101,7 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     raw = [line.strip() for line in text.splitlines()]
     lang = opts.lang or _detect_language(raw)
     th = opts.thresholds
-    labelled = [classify.label_line(line, lang, th) if line else None for line in raw]
+    labelled = classify.label_lines(raw, lang, th)
     feats = [x[0] if x is not None else None for x in labelled]
     site_rule, site_note = _site_rule(opts, url)
     decision = decide(labelled, th, opts.keep_title, site_rule)

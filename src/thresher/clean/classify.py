@@ -56,15 +56,24 @@ Label = tuple[LineFeatures, Kind, LineReason | None]
 _CACHED_CHARS = 80
 
 
-def label_line(text: str, lang: str, th: Thresholds) -> Label:
-    """Features and first label of a stripped non-empty line.
+def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | None]:
+    """Features and first label of each stripped line (None for blank lines).
 
     Short lines (menus, labels, stamps) recur across the pages of a crawl, so their
-    labels are memoised per process (a pure function of its arguments).
+    labels are memoised per process (a pure function of the line and language).
     """
-    if len(text) <= _CACHED_CHARS:
-        return _labeller(th)(text, lang)
-    return _label(text, lang, th)
+    cached = _labeller(th)
+    return [
+        (cached(text, lang) if len(text) <= _CACHED_CHARS else _label(text, lang, th)) if text else None
+        for text in lines
+    ]
+
+
+def _label(text: str, lang: str, th: Thresholds) -> Label:
+    stops = stopwords.stop_words(lang)
+    feat = line_features(text, stops, lang in stopwords.CHAR_LANGUAGES)
+    kind, reason = first_label(feat, th)
+    return feat, kind, reason
 
 
 @functools.cache
@@ -73,13 +82,6 @@ def _labeller(th: Thresholds) -> Callable[[str, str], Label]:
         return _label(text, lang, th)
 
     return functools.lru_cache(maxsize=1 << 16)(label)
-
-
-def _label(text: str, lang: str, th: Thresholds) -> Label:
-    stops = stopwords.stop_words(lang)
-    feat = line_features(text, stops, lang in stopwords.CHAR_LANGUAGES)
-    kind, reason = first_label(feat, th)
-    return feat, kind, reason
 
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
@@ -113,7 +115,7 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
     if is_footer(feat):
         return LineReason.FOOTER
     key = " ".join(words)
-    if vocab.COMMENT_SECTION.search(key) or vocab.COMMENT_HEADER.match(feat.text):
+    if _is_comment_line(feat.text, words, key):
         return LineReason.COMMENTS
     if key in vocab.FORM_LABELS or (feat.text.endswith("*") and len(words) <= 4):
         return LineReason.FORM
@@ -128,6 +130,17 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
     if len(words) <= 8 and all(w in vocab.SOCIAL_WORDS for w in words):
         return LineReason.SOCIAL
     return None
+
+
+def _is_comment_line(text: str, words: list[str], key: str) -> bool:
+    if not words:
+        return False
+    last = words[-1]
+    if (last in vocab.COMMENT_VERBS or last.endswith(("说", "說", "写道"))) and (
+        vocab.COMMENT_HEADER.match(text)
+    ):
+        return True
+    return not vocab.COMMENT_WORDS.isdisjoint(words) and vocab.COMMENT_SECTION.match(key) is not None
 
 
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:

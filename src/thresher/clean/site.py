@@ -16,12 +16,14 @@ import ipaddress
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import orjson
 import xxhash
 import zstandard
 
+from thresher.document import Document
 from thresher.errors import ConfigError, InputError
 
 _FORMAT = "thresher.site_lines/1"
@@ -120,12 +122,36 @@ class SiteLineTable:
             out._prune(site)
         return out
 
+    def split(self, parts: int) -> list[SiteLineTable]:
+        """Partition by site (hash of the registered domain): the shuffle by key.
+
+        Partition ``i`` of every shard's table merges independently of the others;
+        the merged partitions hold disjoint sites and merge into the whole table.
+        """
+        if parts < 1:
+            raise ConfigError("site_table parts must be >= 1")
+        out = [SiteLineTable(max_lines_per_site=self.max_lines_per_site) for _ in range(parts)]
+        for site, counts in self._lines.items():
+            part = out[xxhash.xxh64_intdigest(site.encode("utf-8")) % parts]
+            part._pages[site] = self._pages[site]
+            part._lines[site] = Counter(counts)
+        return out
+
     def _prune(self, site: str) -> None:
         counts = self._lines[site]
         if len(counts) <= self.max_lines_per_site:
             return
         keep = counts.most_common(self.max_lines_per_site // 2)
         self._lines[site] = Counter(dict(keep))
+
+    def write(self, path: str | Path) -> None:
+        """Write the table to a file (see :meth:`to_bytes`)."""
+        Path(path).write_bytes(self.to_bytes())
+
+    @classmethod
+    def read(cls, path: str | Path) -> SiteLineTable:
+        """Read a table written by :meth:`write`."""
+        return cls.from_bytes(Path(path).read_bytes())
 
     def to_bytes(self) -> bytes:
         """Serialise (zstd-compressed JSON)."""
@@ -153,3 +179,21 @@ class SiteLineTable:
             table._pages[site] = int(entry["pages"])
             table._lines[site] = Counter({int(k): int(v) for k, v in entry["lines"]})
         return table
+
+
+def count_documents(docs: Iterable[Document], max_lines_per_site: int = 200_000) -> SiteLineTable:
+    """Pass 1 over one shard: a table of the text documents' lines per site."""
+    table = SiteLineTable(max_lines_per_site=max_lines_per_site)
+    for doc in docs:
+        if not doc.is_html and doc.text:
+            table.add_page(doc.url, doc.text)
+    return table
+
+
+def merge_table_files(paths: Iterable[str | Path]) -> SiteLineTable:
+    """Reduce: one table from the files written by the shards (or partitions)."""
+    merged: SiteLineTable | None = None
+    for path in paths:
+        table = SiteLineTable.read(path)
+        merged = table if merged is None else merged.merge(table)
+    return merged if merged is not None else SiteLineTable()

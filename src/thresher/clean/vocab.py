@@ -177,3 +177,15 @@ COMMENT_SECTION = re.compile(
     r"laisser un commentaire|deja (?:un|tu) comentario|lascia un commento|"
     r"deixe um comentário|reageer)\b"
 )
+
+# Words without which neither comment pattern can match (a cheap test first).
+COMMENT_VERBS = _words(
+    """says said wrote replied sagt schreibt schrieb meint dit écrit dice escribió dijo
+    scrive scritto disse escreveu schreef zegt пишет написал napisał pisze"""
+)
+COMMENT_WORDS = _words(
+    """comment comments response responses replies reply reactions kommentar kommentare
+    commentaire commentaires comentario comentarios commento commenti comentários
+    comentário reacties reageer discussion conversation комментарии комментариев
+    комментария комментарий komentarz komentarze komentarzy"""
+)
