@@ -11,6 +11,8 @@ instead of English assumptions (see ``docs/filters.md``):
   case-insensitively; a language without a list skips the stop-word rule rather than
   failing it (English stop words on a German page would drop every German page);
 * **word length**: the Gopher mean-word-length rule only applies to space-segmented languages;
+* **n-grams**: where each character counts as a word, Gopher's repetition n-grams span twice
+  as many characters (a 5-gram becomes 10 characters), about as much text as 5 words;
 * **line ends**: every Unicode sentence terminal and closing quote ends a sentence line.
 """
 
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from thresher.filters.words import english_words, split_chunk
 
 ENGLISH = "en"
+CHARACTERS_PER_WORD = 2  # a Chinese or Japanese word is one to three characters
 
 _GOPHER_STOP_WORDS = frozenset(("the", "be", "to", "of", "and", "that", "have", "with"))
 
@@ -72,6 +75,11 @@ class LanguageProfile:
     spaced: bool
     stop_words: frozenset[str] | None
     fold_case: bool
+
+    @property
+    def ngram_scale(self) -> int:
+        """Words per n-gram word: 2 characters stand for one word where each character counts."""
+        return 1 if self.spaced else CHARACTERS_PER_WORD
 
     def count_stop_words(self, words: list[str]) -> int | None:
         """Distinct stop words among ``words``; None when the language has no list."""

@@ -181,20 +181,23 @@ class GopherRepetitionFilter(DocStep):
     def _ngrams(self, doc: Document, measured: dict[str, float]) -> Drop | None:
         reason = GopherRepetitionReason
         text = doc.text
-        words = words_of(text, resolve_profile(doc, self.language))
+        profile = resolve_profile(doc, self.language)
+        words = words_of(text, profile)
         grams = _NGrams(words)
+        scale = profile.ngram_scale
         failed: Drop | None = None
         for n, limit in self.top_n_grams:
-            if len(words) < n:
+            if len(words) < n * scale:
                 continue
-            value = top_ngram_chars(grams, n) / len(text)
+            value = top_ngram_chars(grams, n * scale) / len(text)
             measured[f"gopher_top_{n}_gram_frac"] = value
             if failed is None and value > limit:
                 failed = Drop(reason.TOP_N_GRAM, f"n={n}: {value:.3f} > {limit}")
                 if not self.signals:
                     return failed
         for n, limit in self.dup_n_grams:
-            value = duplicated_ngram_chars(grams, n) / len(text) if len(words) >= n else 0.0
+            size = n * scale
+            value = duplicated_ngram_chars(grams, size) / len(text) if len(words) >= size else 0.0
             measured[f"gopher_dup_{n}_gram_char_frac"] = value
             if failed is None and value > limit:
                 failed = Drop(reason.DUPLICATED_N_GRAMS, f"n={n}: {value:.3f} > {limit}")

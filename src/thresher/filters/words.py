@@ -36,6 +36,7 @@ _URL = re.compile(
     r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f\u0430-\u044f]{2,63}"
     r"(?::\d{2,5})?(?:[/?#]\S*)?",
 )
+MAX_SPLIT_CHARS = 1000  # longer chunks (base64, minified code) stay one word
 _HYPHENS = ("---", "--", "——", "-", "–", "—", "~")
 
 
@@ -59,7 +60,7 @@ def split_chunk(chunk: str) -> tuple[str, ...]:
     special = data.SPECIAL_CASES.get(chunk)
     if special is not None:
         return special
-    if chunk.isalpha():
+    if chunk.isalpha() or len(chunk) > MAX_SPLIT_CHARS:
         return (chunk,)
     prefixes: list[str] = []
     suffixes: list[str] = []
@@ -237,7 +238,7 @@ def english_words(text: str) -> list[str]:
     extend = words.extend
     append = words.append
     for chunk in text.split():
-        if chunk.isalpha() and chunk not in data.SPECIAL_CASES:
+        if (chunk.isalpha() and chunk not in data.SPECIAL_CASES) or len(chunk) > MAX_SPLIT_CHARS:
             append(chunk)
         else:
             extend(split_chunk(chunk))

@@ -4,13 +4,15 @@
 hypothesis property test checks it). Steps, in order:
 
 1. lone UTF-16 surrogates (from badly decoded JSON) become U+FFFD; paired ones are joined;
+   ``\\r\\n`` and ``\\r`` become ``\\n``;
 2. ftfy repairs mojibake (``Ã©`` -> ``é``), C1 controls and terminal escapes, and applies the
    normal form (NFC by default); curly quotes, full-width characters and ligatures are left
    as they are (they carry meaning in CJK and typeset text);
 3. control and format characters are removed except tab, newline, ZWJ and ZWNJ (needed by
    Persian, Indic scripts and emoji), and zero-width spaces and BOMs are dropped;
 4. white space: every Unicode space becomes a plain space, runs collapse to one, lines lose
-   trailing spaces, more than two line breaks collapse to two, and the text is stripped.
+   leading and trailing spaces, more than two line breaks collapse to two, and the text is
+   stripped.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ import ftfy
 NormalForm = Literal["NFC", "NFKC", "NFD", "NFKD"]
 
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-_SPACES = re.compile(r"[^\S\n]+")
-_TRAILING = re.compile(r" *\n *")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _KEEP_FORMAT = frozenset("\u200c\u200d")
 _MAX_ROUNDS = 3
@@ -51,14 +51,14 @@ def _drop_controls(text: str) -> str:
 
 
 def _fix_whitespace(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", text)
-    text = _TRAILING.sub("\n", text)
-    return _BLANK_LINES.sub("\n\n", text).strip()
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
 
 
 def _one_round(text: str, form: NormalForm | None, mojibake: bool, whitespace: bool) -> str:
-    text = _fix_surrogates(text)
+    text = _fix_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
     if mojibake and not text.isascii():
         text = ftfy.fix_text(
             text,

@@ -44,6 +44,7 @@ _NORTH_AMERICAN = re.compile(
 _TRUNK = re.compile(
     r"(?<![\w\-.+/,])0\d{1,4}(?:[ /\-]\d{2,8}){1,4}(?![\w\-/]|[.,]\d)"
 )
+_ANY_DIGIT = re.compile(r"\d")
 _DATE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1\d{1,4}")
 _ISBN_CONTEXT = re.compile(r"ISBN(?:-1[03])?:?\s*$", re.IGNORECASE)
 
@@ -53,6 +54,8 @@ def _digits(text: str) -> int:
 
 
 def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
+    if not _ANY_DIGIT.search(text):
+        return
     for match in _INTERNATIONAL.finditer(text):
         if 8 <= _digits(match.group()) <= 15:
             yield match.span()
@@ -67,10 +70,14 @@ def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _email_spans(text: str) -> Iterator[tuple[int, int]]:
+    if "@" not in text:
+        return iter(())
     return (match.span() for match in _EMAIL.finditer(text))
 
 
 def _ipv6_spans(text: str) -> Iterator[tuple[int, int]]:
+    if "::" not in text and text.count(":") < 7:
+        return
     for match in _IPV6.finditer(text):
         found = match.group()
         if sum(1 for group in found.split(":") if group) < 3:
@@ -83,6 +90,8 @@ def _ipv6_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _ipv4_spans(text: str) -> Iterator[tuple[int, int]]:
+    if "." not in text:
+        return
     for match in _IPV4.finditer(text):
         if _VERSION_CONTEXT.search(text[max(0, match.start() - 12) : match.start()]):
             continue
