@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from thresher.extract.dom import BY_NAME, BY_TAG, Page
 
+ARTICLE_BASE = 5
+WRAPPER_SHARE = 0.7
 _TAG_BASE = {
-    "div": 5, "article": 8, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
+    "div": 5, "article": ARTICLE_BASE, "main": ARTICLE_BASE, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
     "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
 }  # fmt: skip
@@ -68,7 +70,7 @@ def subtree_stats(page: Page, by_name: bool = True) -> Stats:
 
 def _dead_elements(page: Page, stats: Stats, by_name: bool) -> list[bool]:
     """Boilerplate subtrees, except wrappers holding most of the page's text."""
-    half = stats.text[0] * 0.5
+    half = stats.text[0] * WRAPPER_SHARE
     dead = [False] * len(page.tags)
     level = BY_NAME if by_name else BY_TAG
     for i in range(1, len(page.tags)):

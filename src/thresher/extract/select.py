@@ -44,7 +44,7 @@ def joined_siblings(page: Page, stats: Stats, scores: dict[int, float], top: int
 
 
 def _prose_sibling(page: Page, stats: Stats, sib: int) -> bool:
-    if page.tags[sib] not in ("p", "pre", "blockquote", "ul", "ol", "h2", "h3", "h4", "table",
+    if page.tags[sib] not in ("p", "pre", "blockquote", "ul", "ol", "table",
                               "div", "section"):
         return False
     text = stats.text[sib]
