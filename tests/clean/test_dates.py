@@ -17,6 +17,7 @@ from thresher.clean.dates import is_update_stamp, parse_date
         ("publié le 7 juillet 2020", "2020-07-07"),
         ("22 de janeiro de 2018 às 0:13", "2018-01-22T00:13"),
         ("2021年3月4日", "2021-03-04"),
+        ("Publié le 7 juillet 2020 à 10h15", "2020-07-07T10:15"),
         ("2019-11-20T10:05", "2019-11-20T10:05"),
         ("Posted 3:15 pm, 31/12/2020", "2020-12-31T15:15"),
     ],

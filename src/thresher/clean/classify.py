@@ -36,10 +36,10 @@ class Thresholds:
     good_words: float = 10.0
     good_stop_ratio: float = 0.15
     near_words: float = 5.0
-    short_penalty: float = 5.0
-    bad_penalty: float = 4.0
+    short_penalty: float = 8.0
+    bad_penalty: float = 8.0
     near_weight: float = 0.6
-    good_offset: float = 15.0
+    good_offset: float = 10.0
     prose_words: float = 20.0
     comment_penalty: float = 40.0
     secondary_share: float = 0.5
