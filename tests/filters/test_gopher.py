@@ -93,3 +93,13 @@ def test_chinese_page_is_counted_by_characters() -> None:
 def test_bad_ratio_is_a_config_error(key: str) -> None:
     with pytest.raises(ConfigError, match=key):
         GopherQualityFilter(**{key: 1.5})  # type: ignore[arg-type]
+
+
+def test_punctuation_counts_against_letters_in_english_only() -> None:
+    text = "Он сказал: «Да, да, да!» — и ушёл."
+    # 15 tokens, 7 of them with letters; punctuation tokens only count for English
+    english, russian = _doc(text), _doc(text)
+    GopherQualityFilter(language="en", signals=True).apply(english)
+    GopherQualityFilter(language="ru", signals=True).apply(russian)
+    assert english.meta["signals"]["gopher_alpha_words_ratio"] == pytest.approx(7 / 15)
+    assert russian.meta["signals"]["gopher_alpha_words_ratio"] == 1.0

@@ -7,6 +7,7 @@ threshold set to ``None`` (or 0, as in datatrove) turns its rule off.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -19,7 +20,7 @@ from thresher.filters._common import (
     resolve_profile,
     store_signals,
 )
-from thresher.filters.languages import LanguageProfile, words_of
+from thresher.filters.languages import ENGLISH, LanguageProfile, words_of
 from thresher.step import DocStep
 
 
@@ -58,15 +59,21 @@ def gopher_quality_signals(text: str, profile: LanguageProfile) -> dict[str, Any
         "gopher_end_ellipsis_lines_ratio": sum(
             line.rstrip().endswith(("...", "…")) for line in lines
         ) / n_lines,
-        "gopher_alpha_words_ratio": (
-            sum(1 for word in words if _has_alpha(word)) / n_words if n_words else 0.0
-        ),
+        "gopher_alpha_words_ratio": _alpha_ratio(words if profile.code == ENGLISH else content),
         "gopher_stop_words": profile.count_stop_words(list(words)),
     }
 
 
-def _has_alpha(word: str) -> bool:
-    return word.isalpha() or any(char.isalpha() for char in word)
+def _alpha_ratio(words: Sequence[str]) -> float:
+    """Share of ``words`` with a letter.
+
+    English counts punctuation tokens as words, as datatrove does (its tokens split off
+    every comma); other languages count only words with a letter or digit, which is the
+    Gopher paper's intent and does not punish punctuation-rich prose (Russian, Italian).
+    """
+    if not words:
+        return 0.0
+    return sum(1 for word in words if word.isalpha() or any(c.isalpha() for c in word)) / len(words)
 
 
 @dataclass
@@ -76,7 +83,8 @@ class GopherQualityFilter(DocStep):
     Rules in order (datatrove's defaults): 50 to 100,000 words that are not only
     punctuation; their mean length 3 to 10 characters (space-segmented languages only);
     ``#`` and ellipses at most 0.1 per word; at most 90 % of lines starting with a bullet
-    and 30 % ending with an ellipsis; at least 80 % of words with a letter; at least
+    and 30 % ending with an ellipsis; at least 80 % of words with a letter (punctuation
+    tokens count as words in English only, as in datatrove); at least
     ``min_stop_words`` distinct stop words of the document's language (skipped for a
     language without a stop-word list). ``language=None`` reads ``doc.meta["language"]``
     and falls back to English. ``signals=True`` writes the measured values to
