@@ -19,7 +19,7 @@ from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_b
 WIDEN_SHARE = 0.0
 WIDEN_MIN = 200
 RETRY_BELOW = 500
-WIDEN_LEVELS = 4
+WIDEN_LEVELS = 2
 WIDEN_LINKS = 0.25
 COUSIN_LEVELS = 1
 COUSIN_CHARS = 100
