@@ -107,7 +107,7 @@ def is_footer(feat: LineFeatures) -> bool:
     text = feat.text
     if "©" in text or not vocab.FOOTER_TRIGGERS.isdisjoint(feat.low_words):
         return vocab.FOOTER.search(text) is not None
-    return not text.isascii() and vocab.FOOTER.search(text) is not None
+    return feat.nospace and vocab.FOOTER.search(text) is not None
 
 
 def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:

@@ -43,6 +43,7 @@ class LineFeatures:
     end_punct: bool
     has_digit: bool
     garbage: bool
+    nospace: bool = False
 
     @property
     def key(self) -> str:
@@ -70,7 +71,8 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     tokens = _WORD.findall(low)
     n_tokens = len(tokens)
     nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
-    if nospace > min(len(sample), 4000) // 3:
+    cjk = nospace > min(len(sample), 4000) // 3
+    if cjk:
         words = nospace / _CHARS_PER_WORD + sum(map(str.isascii, tokens))
         found = sum(map(stops.__contains__, sample[:4000])) if per_char else 0
         stop_ratio = found / max(nospace, 1) * _CHARS_PER_WORD
@@ -85,6 +87,7 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
         end_punct=_ends_sentence(text),
         has_digit=_DIGIT.search(text, 0, 300) is not None,
         garbage=_is_garbage(sample, tokens),
+        nospace=nospace > 0,
     )
 
 

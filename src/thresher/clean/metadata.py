@@ -36,6 +36,7 @@ _AUTHOR = re.compile(
     r"^(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+(?P<names>[^\W\d_][^|•·]{1,80}?)\s*$",
     re.IGNORECASE,
 )
+_BY_WORDS = frozenset(["by", "von", "par", "por", "di", "door", "da", "av", "af", "автор", "przez"])
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
 _URL_LINE = re.compile(r"^https?://\S+$")
 
@@ -176,9 +177,10 @@ def _place(text: str) -> str:
 
 def is_byline(text: str) -> bool:
     """A "By X" line (in several languages)."""
-    return len(text) <= 100 and _AUTHOR.match(text) is not None
+    first = text[:8].split(" ", 1)[0].lower()
+    return first in _BY_WORDS and len(text) <= 100 and _AUTHOR.match(text) is not None
 
 
 def is_source_line(text: str) -> bool:
     """A "Source: X" line."""
-    return len(text) <= 100 and _SOURCE.match(text) is not None
+    return len(text) <= 100 and (":" in text or "：" in text) and _SOURCE.match(text) is not None
