@@ -15,7 +15,7 @@ class Tuning:
     """Thresholds of one extraction mode (precision, balanced, recall)."""
 
     sibling_ratio: float = 0.2
-    clean_density: float = 0.2  # link density above which a low-comma subtree is cut
+    clean_density: float = 0.25  # link density above which a low-comma subtree is cut
     clean_density_positive: float = 0.5  # the same for subtrees named as content
     block_density: float = 0.5  # link density above which a single block is dropped
     recall_mode: bool = False
