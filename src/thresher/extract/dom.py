@@ -45,6 +45,7 @@ _PLAIN_INLINE = frozenset(
 )  # fmt: skip
 _INLINE_SPECIAL = frozenset({"a", "code", "kbd", "samp", "tt"})
 MAX_WALK_DEPTH = 150  # three Python frames per level stay far below the recursion limit
+SLUG_DASHES = 3
 BY_NAME, BY_TAG = 1, 2  # why an element is boilerplate (tag is the stronger evidence)
 
 
@@ -122,8 +123,8 @@ class _Walker:
     def semantics(self, cls: str | None, ident: str | None) -> tuple[int, bool, bool]:
         """Weight, boilerplate and comment flags of class and id (cached per page)."""
         a = self._names(cls) if cls else _NO_NAMES
-        if not ident:
-            return a
+        if not ident or ident.count("-") >= SLUG_DASHES:
+            return a  # "sharing-with-a-single-developer" is a heading's slug, not a role
         b = self._names(ident)
         if a is _NO_NAMES:
             return b
