@@ -50,6 +50,10 @@ def _codec(label: str | None) -> str | None:
 
 
 def _decode_with(data: bytes, codec: str, method: str) -> Decoded:
+    try:  # strict first: clean pages (almost all) skip the replacement count
+        return Decoded(data.decode(codec), codec, method, 0.0)
+    except UnicodeDecodeError:
+        pass
     text = data.decode(codec, errors="replace")
     bad = text.count("\ufffd")
     return Decoded(text, codec, method, bad / len(text) if text else 0.0)

@@ -38,6 +38,7 @@ class ReadError(StrEnum):
     BINARY_CONTENT = "binary_content"
     WARC_INVALID_RECORD = "warc_invalid_record"
     WARC_TRUNCATED_RECORD = "warc_truncated_record"
+    WARC_NOT_HTTP = "warc_response_not_http"
     UNREADABLE_FILE = "unreadable_file"
 
 
@@ -112,7 +113,7 @@ def decode_or_fail(
     data: bytes, doc_id: str, source: str, opts: ReaderOptions, charset: str | None = None
 ) -> Decoded | Failure:
     """Decode page bytes, or a Failure when they are binary or mostly undecodable."""
-    if data.count(b"\x00") > max(8, len(data) // 100):
+    if b"\x00" in data and data.count(b"\x00") > max(8, len(data) // 100):
         return Failure(doc_id, ReadError.BINARY_CONTENT, "NUL bytes in content", source)
     decoded = decode_html_bytes(data, charset)
     if decoded.replacement_ratio > opts.max_replacement_ratio:

@@ -9,7 +9,6 @@ on :meth:`commit`, so a killed run never leaves a half-written file under a fina
 from __future__ import annotations
 
 import gzip
-import io
 from abc import ABC, abstractmethod
 from enum import StrEnum
 from pathlib import Path
@@ -116,19 +115,26 @@ class JsonlWriter(RecordWriter):
             self._stream = zstandard.ZstdCompressor(level=6).stream_writer(raw, closefd=False)
         else:
             self._stream = raw
-        self._buffer = io.BytesIO()
+        self._pending: list[bytes] = []
+        self._pending_bytes = 0
         self._closed = False
 
     def write(self, record: dict[str, Any]) -> None:
-        self._buffer.write(orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS))
-        self._buffer.write(b"\n")
+        try:
+            line = orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+        except TypeError:  # a step put a non-string key in the metadata: write it as a string
+            line = orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS)
+        self._pending.append(line)
+        self._pending_bytes += len(line)
         self.count += 1
-        if self._buffer.tell() > 1 << 20:
+        if self._pending_bytes > 1 << 20:
             self._flush()
 
     def _flush(self) -> None:
-        self._stream.write(self._buffer.getvalue())
-        self._buffer = io.BytesIO()
+        # one write per megabyte: per-record writes into a compressor cost more than the join
+        if self._pending:
+            self._stream.write(b"".join(self._pending))
+            self._pending, self._pending_bytes = [], 0
 
     def _close(self) -> None:
         if self._closed:
