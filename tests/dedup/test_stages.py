@@ -44,9 +44,7 @@ def test_exact_near_and_url_duplicates(tmp_path: Path) -> None:
 @pytest.mark.parametrize("verify", ["exact", "signature", "none"])
 def test_same_result_for_1_2_and_4_shards(tmp_path: Path, verify: str) -> None:
     config = DedupConfig(partitions=3, minhash=MinHashConfig(verify=verify))  # type: ignore[arg-type]
-    results = [
-        dedup(_corpus(), tmp_path / str(n), config, shards=n)[0] for n in (1, 2, 4)
-    ]
+    results = [dedup(_corpus(), tmp_path / str(n), config, shards=n)[0] for n in (1, 2, 4)]
     assert results[0] == results[1] == results[2]
     assert sum(isinstance(v, tuple) for v in results[0].values()) == 4
 
@@ -135,3 +133,25 @@ def test_fifty_megabyte_document_is_kept(tmp_path: Path) -> None:
     verdicts, plan = dedup(docs, tmp_path)
     assert verdicts == {"big": {}, "small": {}}
     assert plan.documents == 2
+
+
+def test_local_engine_with_two_workers_gives_the_serial_result(tmp_path: Path) -> None:
+    from tests.dedup.helpers import split
+    from thresher.dedup.filtering import apply_plan
+    from thresher.dedup.runner import plan_dedup
+    from thresher.document import Drop
+    from thresher.engines.local import LocalEngine
+
+    serial, _ = dedup(_corpus(), tmp_path / "serial", shards=3)
+    sources = split(_corpus(), 3)
+    plan_dedup(sources, tmp_path / "pool", DedupConfig(partitions=4), map_fn=LocalEngine(2).map)
+    pooled = {}
+    for source in sources:
+        for item, drop in apply_plan(source, tmp_path / "pool"):
+            assert isinstance(item, Document)
+            pooled[item.id] = (
+                (drop.reason, drop.detail)
+                if isinstance(drop, Drop)
+                else {k: v for k, v in item.meta.items() if k.startswith("dedup")}
+            )
+    assert pooled == serial
