@@ -165,3 +165,14 @@ def test_count_documents_skips_html() -> None:
     table = count_documents(docs)
     assert table.pages("a.org") == 1
     assert merge_table_files([]).sites() == []
+
+
+def test_same_article_under_two_urls_keeps_its_prose() -> None:
+    page = "\n".join(["Example Weekly", *EN_BODY, "About the editors"])
+    pages = [("https://example.org/a", page), ("https://example.org/b?ref=x", page)]
+    table = _table(pages)
+    result = clean_text(page, url=pages[0][0], site_table=table)
+    for line in EN_BODY:
+        assert line in result.text.split("\n")
+    reasons = {line.text: line.reason for line in result.lines}
+    assert reasons["Example Weekly"] is LineReason.SITE_REPEATED

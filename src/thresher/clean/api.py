@@ -71,7 +71,7 @@ class CleanOptions:
     metadata: bool = True
     site_table: SiteLineTable | None = None
     site_min_share: float = 0.3
-    site_min_pages: int = 3
+    site_min_pages: int = 2
     thresholds: Thresholds = field(default_factory=Thresholds)
 
     def __post_init__(self) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _REPEAT_MAX_WORDS = 8
 _RELATED_MAX_WORDS = 18
 _NEIGHBOURS = 2
+PROSE_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class SiteRule:
         return self.table.pages(self.site) >= self.min_pages
 
     def repeated(self, text: str) -> bool:
+        """A template line of the site."""
         pages = self.table.pages(self.site)
         seen = self.table.line_pages(self.site, text)
         return seen >= self.min_pages and seen >= self.min_share * pages
@@ -93,19 +95,39 @@ def _context_labels(
     labelled: list[classify.Label | None], site_rule: SiteRule | None
 ) -> list[tuple[Kind, LineReason | None]]:
     repeats = Counter(x[0].text for x in labelled if x is not None and x[0].words <= _REPEAT_MAX_WORDS)
-    use_site = site_rule is not None and site_rule.active
+    templated = _site_template(labelled, site_rule)
     labels: list[tuple[Kind, LineReason | None]] = []
-    for x in labelled:
+    for i, x in enumerate(labelled):
         if x is None:
             labels.append((Kind.BAD, LineReason.EMPTY))
             continue
         f, kind, reason = x
-        if use_site and site_rule is not None and site_rule.repeated(f.text):
+        if i in templated:
             kind, reason = Kind.BAD, LineReason.SITE_REPEATED
         elif kind is not Kind.BAD and repeats.get(f.text, 0) > 1:
             kind, reason = Kind.BAD, LineReason.PAGE_REPEATED
         labels.append((kind, reason))
     return labels
+
+
+def _site_template(labelled: list[classify.Label | None], site_rule: SiteRule | None) -> set[int]:
+    """Lines found on many pages of the site. When that would take most of the page's
+    prose, the page is a copy of another page of the site (an article under two
+    URLs): then only its non-prose lines count as template."""
+    if site_rule is None or not site_rule.active:
+        return set()
+    found = {i for i, x in enumerate(labelled) if x is not None and site_rule.repeated(x[0].text)}
+    prose = [i for i, x in enumerate(labelled) if x is not None and x[1] is Kind.GOOD]
+    prose_words = sum(labelled_words(labelled, prose))
+    templated_words = sum(labelled_words(labelled, [i for i in prose if i in found]))
+    if prose_words and templated_words > PROSE_SHARE * prose_words:
+        found.difference_update(prose)
+    return found
+
+
+def labelled_words(labelled: list[classify.Label | None], rows: list[int]) -> list[float]:
+    """Word counts of the given labelled lines."""
+    return [x[0].words for i in rows if (x := labelled[i]) is not None]
 
 
 def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineReason:

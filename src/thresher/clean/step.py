@@ -33,7 +33,7 @@ class Clean(DocStep):
     keep_title: bool = False
     site_table: str | None = None
     site_min_share: float = 0.3
-    site_min_pages: int = 3
+    site_min_pages: int = 2
     _options: CleanOptions | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
