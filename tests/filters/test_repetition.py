@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thresher.document import Document, Drop
 from thresher.errors import ConfigError
@@ -84,3 +86,27 @@ def test_signals_hold_every_fraction(prose: str) -> None:
 def test_ngram_sizes_must_increase() -> None:
     with pytest.raises(ConfigError, match="top_n_grams"):
         GopherRepetitionFilter(top_n_grams=((3, 0.2), (2, 0.2)))
+
+
+def _reference_walk(words: list[str], n: int) -> int:
+    """datatrove's walk written out plainly, on word tuples."""
+    seen: set[tuple[str, ...]] = set()
+    total = index = 0
+    while index < len(words) - n + 1:
+        gram = tuple(words[index : index + n])
+        if gram in seen:
+            total += sum(map(len, gram))
+            index += n
+        else:
+            seen.add(gram)
+            index += 1
+    return total
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "cc"]), max_size=60),
+    st.integers(min_value=1, max_value=6),
+)
+def test_duplicated_ngrams_equal_the_plain_walk(words: list[str], n: int) -> None:
+    assert duplicated_ngram_chars(_NGrams(words), n) == _reference_walk(words, n)

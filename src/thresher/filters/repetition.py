@@ -54,10 +54,7 @@ class _NGrams:
     """Rolling hashes of every n-gram of a word sequence, n = 1, 2, ..."""
 
     def __init__(self, words: Sequence[str]) -> None:
-        ids: dict[str, int] = {}
-        self.ids = np.fromiter(
-            (ids.setdefault(word, len(ids) + 1) for word in words), dtype=np.uint64, count=len(words)
-        )
+        self.ids = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).view(np.uint64)
         self.cum = np.zeros(len(words) + 1, dtype=np.int64)
         np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=self.cum[1:])
         self._n = 1
@@ -88,21 +85,39 @@ def top_ngram_chars(grams: _NGrams, n: int) -> int:
 
 
 def duplicated_ngram_chars(grams: _NGrams, n: int) -> int:
-    """Characters in n-grams repeated earlier, skipping past each repeat (datatrove's walk)."""
-    hashes = grams.hashes(n).tolist()
+    """Characters in n-grams repeated earlier, skipping past each repeat (datatrove's walk).
+
+    datatrove walks every position, adding each n-gram to a seen set and jumping ``n``
+    positions past a repeat (the n-grams jumped over are not added). Only positions whose
+    n-gram occurred before at all can be repeats, so the walk visits just those and checks
+    whether an earlier occurrence was itself visited.
+    """
+    hashes = grams.hashes(n)
+    _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+    if len(first) == len(hashes):
+        return 0
+    first_at = first[inverse]
+    candidates = np.flatnonzero(first_at < np.arange(len(hashes))).tolist()
+    first_list = first_at.tolist()
     chars = grams.chars(n).tolist()
-    seen: set[int] = set()
-    total = index = 0
-    end = len(hashes)
-    while index < end:
-        key = hashes[index]
-        if key in seen:
-            total += chars[index]
-            index += n
-        else:
-            seen.add(key)
-            index += 1
+    skipped: set[int] = set()
+    total = resume = 0
+    for position in candidates:
+        if position < resume:
+            continue
+        earliest = first_list[position]
+        if earliest in skipped and not _visited_before(inverse, position, skipped):
+            continue
+        total += chars[position]
+        skipped.update(range(position + 1, position + n))
+        resume = position + n
     return total
+
+
+def _visited_before(inverse: npt.NDArray[np.intp], position: int, skipped: set[int]) -> bool:
+    """True when an earlier occurrence of the n-gram at ``position`` was visited."""
+    earlier = np.flatnonzero(inverse[:position] == inverse[position]).tolist()
+    return any(index not in skipped for index in earlier)
 
 
 def _default_top() -> tuple[tuple[int, float], ...]:
