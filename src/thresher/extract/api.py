@@ -13,7 +13,7 @@ from thresher.extract.dom import Block, build_page
 from thresher.extract.render import render_markdown, render_text
 from thresher.extract.select import Tuning
 from thresher.extract.textmeta import dateline, source_attribution
-from thresher.extract.vote import choose_blocks, comment_blocks, is_listing_page
+from thresher.extract.vote import choose_blocks, comment_blocks
 from thresher.html.encoding import decode_html_bytes
 from thresher.html.guard import flatten_deep_nesting
 
@@ -141,9 +141,10 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
     if over:
         logger.warning("extraction over its time budget; keeping all visible text")
         warnings.append(Skipped.TIME_BUDGET.value)
-    if opts.listings == "drop" and not over and is_listing_page(page):
+    blocks = choose_blocks(page, _TUNINGS[opts.mode], structured, everything=over,
+                           drop_listings=opts.listings == "drop")
+    if blocks is None:
         return Extraction("", metadata, skipped=Skipped.LISTING, warnings=tuple(warnings))
-    blocks = choose_blocks(page, _TUNINGS[opts.mode], structured, everything=over)
     comments = None
     if opts.include_comments:
         comments = render_text(comment_blocks(page, blocks))

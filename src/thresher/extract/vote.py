@@ -25,27 +25,27 @@ COUSIN_LEVELS = 1
 COUSIN_CHARS = 100
 
 
-def is_listing_page(page: Page) -> bool:
-    """True when the page is an index of teasers rather than one main text."""
-    stats = subtree_stats(page, by_name=True)
-    return is_listing(page, stats, candidate_scores(page, stats))
-
-
 def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
-                  everything: bool = False) -> list[Block]:
-    """The blocks of the page's main content, in document order.
+                  everything: bool = False, drop_listings: bool = False) -> list[Block] | None:
+    """The blocks of the page's main content, in document order; None for a listing page.
 
     Like Readability, a result shorter than ``RETRY_BELOW`` characters is retried with
     class/id names trusted less (first not pruning by name, then not weighting), and
     the first long enough result (else the longest) wins.
     """
+    stats = subtree_stats(page, by_name=True)
     if everything:
-        stats = subtree_stats(page, by_name=True)
         return [b for b in page.blocks if not stats.dead[b.owner]]
+    scores = candidate_scores(page, stats)
+    if drop_listings and is_listing(page, stats, scores):
+        return None
     best: list[Block] = []
     best_chars = -1
     for by_name, weighted in ((True, True), (False, True), (False, False)):
-        blocks = _attempt(page, tuning, by_name, weighted)
+        if not by_name:
+            stats = subtree_stats(page, by_name=False)
+            scores = candidate_scores(page, stats)
+        blocks = _attempt(page, tuning, stats, scores, weighted)
         chars = sum(len(b.text) for b in blocks)
         if chars >= RETRY_BELOW:
             return blocks
@@ -54,11 +54,11 @@ def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
     return best
 
 
-def _attempt(page: Page, tuning: Tuning, by_name: bool, weighted: bool) -> list[Block]:
-    stats = subtree_stats(page, by_name=by_name)
+def _attempt(page: Page, tuning: Tuning, stats: Stats, scores: dict[int, float],
+             weighted: bool) -> list[Block]:
     if not weighted:
         page = dataclasses.replace(page, weights=[0] * len(page.weights))
-    scores = candidate_scores(page, stats)
+        scores = candidate_scores(page, stats)
     top = top_candidate(page, stats, scores)
     top = _widen(page, stats, top, tuning)
     roots = joined_siblings(page, stats, scores, top, tuning)
