@@ -113,7 +113,7 @@ def _context_labels(
 def _site_template(labelled: list[classify.Label | None], site_rule: SiteRule | None) -> set[int]:
     """Lines found on many pages of the site. When that would take most of the page's
     prose, the page is a copy of another page of the site (an article under two
-    URLs): then only its non-prose lines count as template."""
+    URLs): then the site table is not used for it."""
     if site_rule is None or not site_rule.active:
         return set()
     found = {i for i, x in enumerate(labelled) if x is not None and site_rule.repeated(x[0].text)}
@@ -121,7 +121,7 @@ def _site_template(labelled: list[classify.Label | None], site_rule: SiteRule | 
     prose_words = sum(labelled_words(labelled, prose))
     templated_words = sum(labelled_words(labelled, [i for i in prose if i in found]))
     if prose_words and templated_words > PROSE_SHARE * prose_words:
-        found.difference_update(prose)
+        return set()
     return found
 
 
