@@ -16,7 +16,8 @@ from thresher.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-_LANG_SAMPLE_CHARS = 600
+_LANG_SAMPLE_CHARS = 400
+_NEAR_ARTICLE = 25
 _LANG_MIN_LINE = 40
 
 
@@ -28,7 +29,6 @@ class CleanedLine(NamedTuple):
     reason: LineReason
 
 
-@dataclass(frozen=True, slots=True)
 class Cleaned:
     """The result of :func:`clean_text`.
 
@@ -37,19 +37,41 @@ class Cleaned:
         metadata: what was found (``title``, ``authors``, ``published``, ``updated``,
             ``site_name``, ``canonical_url``, ``description``, ``language``,
             ``source_attribution``, ``dateline``): only the keys found.
-        lines: every input line with its decision and reason.
+        lines: every input line with its decision and reason (built on first use).
         site_note: what site-level cleaning did (None when no table was given).
     """
 
-    text: str
-    metadata: dict[str, Any]
-    lines: list[CleanedLine]
-    site_note: str | None = None
+    __slots__ = ("_lines", "_raw", "_reasons", "metadata", "site_note", "text")
+
+    def __init__(
+        self,
+        text: str,
+        metadata: dict[str, Any],
+        raw: list[str],
+        reasons: list[LineReason],
+        site_note: str | None = None,
+    ) -> None:
+        self.text = text
+        self.metadata = metadata
+        self.site_note = site_note
+        self._raw = raw
+        self._reasons = reasons
+        self._lines: list[CleanedLine] | None = None
+
+    @property
+    def lines(self) -> list[CleanedLine]:
+        """Every input line (stripped) with its decision and reason."""
+        if self._lines is None:
+            self._lines = [CleanedLine(t, r.kept, r) for t, r in zip(self._raw, self._reasons, strict=True)]
+        return self._lines
 
     def drop_counts(self) -> dict[str, int]:
         """Dropped non-empty lines per reason."""
-        counts = Counter(str(line.reason) for line in self.lines if not line.kept and line.reason != "empty")
+        counts = Counter(str(r) for r in self._reasons if not r.kept and r is not LineReason.EMPTY)
         return dict(sorted(counts.items()))
+
+    def __repr__(self) -> str:
+        return f"Cleaned(text={self.text[:40]!r}..., metadata={self.metadata!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,22 +128,30 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     site_rule, site_note = _site_rule(opts, url)
     decision = decide(labelled, th, opts.keep_title, site_rule)
     reasons = decision.reasons
-    for i, reason in enumerate(reasons):
-        if reason.kept or reason is LineReason.EMPTY:
-            continue
-        if metadata.is_source_line(raw[i]):
-            reasons[i] = LineReason.SOURCE_LINE
-        elif metadata.is_byline(raw[i]):
-            reasons[i] = LineReason.BYLINE
-    lines = [CleanedLine(text=t, kept=r.kept, reason=r) for t, r in zip(raw, reasons, strict=True)]
-    kept_text = "\n".join(line.text for line in lines if line.kept)
+    _name_bylines_and_sources(raw, reasons, decision.runs)
+    kept_text = "\n".join([t for t, r in zip(raw, reasons, strict=True) if r.kept])
     meta: dict[str, Any] = {}
     if opts.metadata and kept_text:
         meta.update(decision.metadata)
         for key, value in metadata.find_facts(raw, feats, decision.runs).items():
             meta.setdefault(key, value)
         meta["language"] = lang
-    return Cleaned(text=kept_text, metadata=meta, lines=lines, site_note=site_note)
+    return Cleaned(kept_text, meta, raw, reasons, site_note)
+
+
+def _name_bylines_and_sources(raw: list[str], reasons: list[LineReason], runs: list[tuple[int, int]]) -> None:
+    """Dropped "By X" and "Source: X" lines near the article say so."""
+    if not runs:
+        return
+    lo, hi = max(0, runs[0][0] - _NEAR_ARTICLE), min(len(raw), runs[-1][1] + _NEAR_ARTICLE)
+    for i in range(lo, hi):
+        reason = reasons[i]
+        if reason.kept or reason is LineReason.EMPTY:
+            continue
+        if metadata.is_source_line(raw[i]):
+            reasons[i] = LineReason.SOURCE_LINE
+        elif metadata.is_byline(raw[i]):
+            reasons[i] = LineReason.BYLINE
 
 
 def _site_rule(opts: CleanOptions, url: str | None) -> tuple[SiteRule | None, str | None]:

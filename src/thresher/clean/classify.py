@@ -54,6 +54,7 @@ class Thresholds:
 
 Label = tuple[LineFeatures, Kind, LineReason | None]
 _CACHED_CHARS = 80
+_CACHE_LINES = 1 << 15  # about 15 MB per process
 
 
 def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | None]:
@@ -81,7 +82,7 @@ def _labeller(th: Thresholds) -> Callable[[str, str], Label]:
     def label(text: str, lang: str) -> Label:
         return _label(text, lang, th)
 
-    return functools.lru_cache(maxsize=1 << 16)(label)
+    return functools.lru_cache(maxsize=_CACHE_LINES)(label)
 
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:

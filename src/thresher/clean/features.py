@@ -23,6 +23,7 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
 _SAMPLE_CHARS = 100_000
+_KEYED_WORDS = 60
 _STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
 _CHARS_PER_WORD = 1.7
@@ -44,11 +45,8 @@ class LineFeatures:
     has_digit: bool
     garbage: bool
     nospace: bool = False
-
-    @property
-    def key(self) -> str:
-        """Letters and digits only, lower case: what a slug keeps of a headline."""
-        return "".join(self.low_words)
+    key: str = ""
+    """Letters and digits only, lower case (short lines): what a slug keeps of a headline."""
 
     @property
     def lower_only(self) -> bool:
@@ -88,6 +86,7 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
         has_digit=_DIGIT.search(text, 0, 300) is not None,
         garbage=_is_garbage(sample, tokens),
         nospace=nospace > 0,
+        key="".join(tokens) if n_tokens <= _KEYED_WORDS else "",
     )
 
 
