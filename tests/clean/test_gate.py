@@ -16,7 +16,7 @@ from thresher.evaluate.cleaning import (
 )
 
 # Floors just under what thresher reaches on dev.jsonl.gz (see BENCHMARKS.md).
-FLOOR_ALL = 0.885
+FLOOR_ALL = 0.905
 
 
 @pytest.mark.slow
@@ -45,5 +45,6 @@ def test_site_table_does_not_hurt(shared_data: Path) -> None:
     plain = group_scores(run_cleaner("t", thresher_cleaner(), pages), groups)
     table = site_table_for(pages)
     sited = group_scores(run_cleaner("s", thresher_cleaner(site_table=table), pages), groups)
-    assert sited["all"].f1 >= plain["all"].f1
-    assert sited["cleanportaleval"].f1 > plain["cleanportaleval"].f1
+    assert sited["all"].f1 > plain["all"].f1 + 0.003
+    for subset in groups:
+        assert sited[subset].f1 >= plain[subset].f1 - 0.005, subset
