@@ -8,6 +8,9 @@
     OUTDIR/stats/<shard>.json     per-shard statistics
     OUTDIR/done/<shard>           completion marker: the shard is skipped on rerun
     OUTDIR/stats.json             merged statistics of the whole run
+    OUTDIR/stages/<k>/...         segments before a corpus step: intermediate documents
+                                  (data/), their stats, partial results and markers, and
+                                  the corpus step's combined state
 """
 
 from __future__ import annotations
@@ -40,3 +43,24 @@ class RunLayout:
 
     def marker(self, shard_id: str) -> Path:
         return self.root / "done" / shard_id
+
+    def stage_dir(self, segment: int) -> Path:
+        return self.root / "stages" / f"{segment:02d}"
+
+    def stage_data(self, segment: int, shard_id: str) -> Path:
+        return self.stage_dir(segment) / "data" / f"{shard_id}.jsonl.zst"
+
+    def stage_stats(self, segment: int, shard_id: str) -> Path:
+        return self.stage_dir(segment) / "stats" / f"{shard_id}.json"
+
+    def stage_marker(self, segment: int, shard_id: str) -> Path:
+        return self.stage_dir(segment) / "done" / shard_id
+
+    def stage_partial(self, segment: int, shard_id: str) -> Path:
+        return self.stage_dir(segment) / "partials" / f"{shard_id}.pickle"
+
+    def stage_state(self, segment: int) -> Path:
+        return self.stage_dir(segment) / "state.pickle"
+
+    def stage_work(self, segment: int) -> Path:
+        return self.stage_dir(segment) / "work"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import pickle
 import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import orjson
 import xxhash
@@ -19,6 +20,7 @@ from thresher.errors import ConfigError
 from thresher.io.sources import InputKind, Shard, discover_inputs, plan_shards
 from thresher.io.writers import output_suffix
 from thresher.pipeline.config import PipelineConfig
+from thresher.pipeline.corpus import CorpusStep, split_segments
 from thresher.pipeline.layout import RunLayout
 from thresher.pipeline.runner import ShardResult, ShardTask, run_shard
 from thresher.stats.counters import RunStats
@@ -79,14 +81,91 @@ def _prepare(layout: RunLayout, manifest: dict[str, object], overwrite: bool) ->
     return fingerprint
 
 
-def _finished(layout: RunLayout, shard: Shard, fingerprint: str) -> RunStats | None:
-    marker = layout.marker(shard.id)
-    if not marker.exists() or marker.read_text() != fingerprint:
+def _finished(task: ShardTask) -> RunStats | None:
+    """The stats of a shard segment finished by an earlier run of the same fingerprint."""
+    marker = task.marker_path()
+    if not marker.exists() or marker.read_text() != task.fingerprint:
         return None
     try:
-        return RunStats.from_json(orjson.loads(layout.stats(shard.id).read_bytes()))
+        return RunStats.from_json(orjson.loads(task.stats_path().read_bytes()))
     except (OSError, ValueError, KeyError):
         return None  # marker without readable stats: redo the shard
+
+
+@dataclass
+class _Segments:
+    """Runs the pipeline's segments in order over the same shards."""
+
+    shards: list[Shard]
+    engine: Engine
+    progress: ProgressReporter | None
+    stats: dict[tuple[int, int], RunStats] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    resumed: int = 0
+
+    def run(self, tasks: list[ShardTask]) -> list[Any]:
+        """Run one segment's tasks (resuming finished ones); partial results in shard order."""
+        partials: dict[int, Any] = {}
+        pending: list[ShardTask] = []
+        for task in tasks:
+            previous = _finished(task)
+            if previous is None:
+                pending.append(task)
+                continue
+            self.stats[(task.segment, task.shard.index)] = previous
+            if task.gather is not None:
+                partials[task.shard.index] = pickle.loads(
+                    task.layout.stage_partial(task.segment, task.shard.id).read_bytes()
+                )
+        if tasks and tasks[0].first:
+            self.resumed = len(tasks) - len(pending)
+        if self.progress is not None:
+            self.progress.start(sum(t.shard.size for t in pending), len(tasks), len(tasks) - len(pending))
+
+        def on_done(index: int, outcome: Outcome[ShardResult]) -> None:
+            task = pending[index]
+            if outcome.value is not None:
+                self.stats[(task.segment, task.shard.index)] = outcome.value.stats
+                partials[task.shard.index] = outcome.value.partial
+            elif outcome.failure is not None:
+                self.failed[task.shard.id] = outcome.failure.error
+                logger.error(
+                    "shard %s failed: %s\n%s", task.shard.id, outcome.failure.error, outcome.failure.traceback
+                )
+            if self.progress is not None:
+                self.progress.shard_done(task.shard.id, outcome.ok)
+
+        try:
+            self.engine.map_outcomes(
+                run_shard, pending, self.progress.advance if self.progress else None, on_done
+            )
+        finally:
+            if self.progress is not None:
+                self.progress.close()
+        return [partials[t.shard.index] for t in tasks if t.shard.index in partials]
+
+    def merged(self) -> RunStats:
+        merged = RunStats()
+        for key in sorted(self.stats):
+            merged = merged.merge(self.stats[key])
+        return merged
+
+
+def _corpus_state(
+    step: CorpusStep, partials: list[Any], layout: RunLayout, segment: int, engine: Engine, fingerprint: str
+) -> Any:
+    """Combine the partials into the step's state, or reuse the state an earlier run saved."""
+    path = layout.stage_state(segment)
+    if path.exists():
+        saved_fingerprint, state = pickle.loads(path.read_bytes())
+        if saved_fingerprint == fingerprint:
+            return state
+    state = step.combine(partials, layout.stage_work(segment), engine)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_bytes(pickle.dumps((fingerprint, state)))
+    temp.replace(path)
+    return state
 
 
 def run_pipeline(
@@ -103,7 +182,8 @@ def run_pipeline(
 
     ``steps``, when given, replaces the configuration's steps (for Python users who
     build their steps as objects). Shards finished by an earlier run of the same
-    inputs and configuration are not run again.
+    inputs and configuration are not run again. A pipeline with corpus steps (site-level
+    cleaning, deduplication) runs in segments; see :mod:`thresher.pipeline.corpus`.
     """
     started = time.perf_counter()
     files = discover_inputs(list(inputs))
@@ -111,63 +191,41 @@ def run_pipeline(
     layout = RunLayout(Path(outdir), output_suffix(config.output.format, config.output.compression))
     doc_steps = tuple(steps) if steps is not None else tuple(config.build_steps())
     fingerprint = _prepare(layout, _manifest(shards, config, doc_steps), overwrite)
-    stats_by_shard: dict[int, RunStats] = {}
-    pending: list[Shard] = []
-    for shard in shards:
-        previous = _finished(layout, shard, fingerprint)
-        if previous is None:
-            pending.append(shard)
-        else:
-            stats_by_shard[shard.index] = previous
     if engine is None or any(i.kind is InputKind.STDIN for i in files):
         engine = LocalEngine(1) if engine is None or isinstance(engine, LocalEngine) else engine
-    tasks = [
-        ShardTask(
-            shard=s,
-            steps=doc_steps,
-            reader=config.reader,
-            layout=layout,
-            output_format=config.output.format,
-            compression=config.output.compression,
-            write_rejects=config.output.rejects,
-            max_document_chars=config.run.max_document_chars,
-            fingerprint=fingerprint,
-        )
-        for s in pending
-    ]
-    if progress is not None:
-        progress.start(sum(s.size for s in pending), len(shards), len(shards) - len(pending))
-    failed: dict[str, str] = {}
-
-    def on_done(index: int, outcome: Outcome[ShardResult]) -> None:
-        shard = pending[index]
-        if outcome.value is not None:
-            stats_by_shard[shard.index] = outcome.value.stats
-        elif outcome.failure is not None:
-            failed[shard.id] = outcome.failure.error
-            logger.error(
-                "shard %s failed: %s\n%s",
-                shard.id,
-                outcome.failure.error,
-                outcome.failure.traceback,
+    runner = _Segments(shards, engine, progress)
+    carried: CorpusStep | None = None  # the corpus step with its state, first of the next segment
+    for segment, (segment_steps, corpus_step) in enumerate(split_segments(doc_steps)):
+        if carried is not None:
+            segment_steps = (carried, *segment_steps[1:])
+        tasks = [
+            ShardTask(
+                shard=s,
+                steps=segment_steps,
+                reader=config.reader,
+                layout=layout,
+                output_format=config.output.format,
+                compression=config.output.compression,
+                write_rejects=config.output.rejects,
+                max_document_chars=config.run.max_document_chars,
+                fingerprint=fingerprint,
+                segment=segment,
+                final=corpus_step is None,
+                gather=corpus_step,
             )
-        if progress is not None:
-            progress.shard_done(shard.id, outcome.ok)
-
-    try:
-        engine.map_outcomes(run_shard, tasks, progress.advance if progress else None, on_done)
-    finally:
-        if progress is not None:
-            progress.close()
-    merged = RunStats()
-    for index in sorted(stats_by_shard):
-        merged = merged.merge(stats_by_shard[index])
+            for s in shards
+        ]
+        partials = runner.run(tasks)
+        if runner.failed or corpus_step is None:
+            break
+        state = _corpus_state(corpus_step, partials, layout, segment, engine, fingerprint)
+        carried = corpus_step.with_state(state)
     report = RunReport(
         layout.root,
-        merged,
+        runner.merged(),
         len(shards),
-        len(shards) - len(pending),
-        failed,
+        runner.resumed,
+        runner.failed,
         time.perf_counter() - started,
     )
     _write_summary(layout, report)

@@ -9,15 +9,18 @@ last, so a shard either counts as done with all its files or is redone.
 from __future__ import annotations
 
 import logging
+import pickle
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
 from thresher.document import Document, Drop, Failure
+from thresher.io.compression import open_binary
 from thresher.io.readers import ReaderOptions, Skip, read_input
 from thresher.io.sources import Shard
 from thresher.io.writers import (
@@ -29,6 +32,7 @@ from thresher.io.writers import (
     open_writer,
     reject_record,
 )
+from thresher.pipeline.corpus import CorpusStep, Gatherer
 from thresher.pipeline.layout import RunLayout
 from thresher.stats.counters import RunStats, StepStats
 from thresher.step import DocStep
@@ -37,6 +41,7 @@ logger = logging.getLogger(__name__)
 
 READ_STEP = "read"
 WRITE_STEP = "write"
+STAGE_READ_STEP = "read_intermediate"
 _PROGRESS_EVERY = 200
 
 
@@ -53,12 +58,38 @@ class ShardTask:
     write_rejects: bool
     max_document_chars: int | None
     fingerprint: str
+    segment: int = 0
+    final: bool = True
+    gather: CorpusStep | None = None
+
+    @property
+    def first(self) -> bool:
+        return self.segment == 0
+
+    def data_path(self) -> Path:
+        shard_id = self.shard.id
+        return self.layout.data(shard_id) if self.final else self.layout.stage_data(self.segment, shard_id)
+
+    def stats_path(self) -> Path:
+        shard_id = self.shard.id
+        return self.layout.stats(shard_id) if self.final else self.layout.stage_stats(self.segment, shard_id)
+
+    def marker_path(self) -> Path:
+        shard_id = self.shard.id
+        return (
+            self.layout.marker(shard_id) if self.final else self.layout.stage_marker(self.segment, shard_id)
+        )
+
+    def rejects_path(self) -> Path:
+        name = self.shard.id if self.first else f"{self.shard.id}.{self.segment:02d}"
+        return self.layout.rejects(name)
 
 
 @dataclass(frozen=True, slots=True)
 class ShardResult:
     shard_id: str
     stats: RunStats
+    partial: Any = None
 
 
 Progress = Callable[[int, int], None]  # (documents, bytes) done since the last call
@@ -91,6 +122,7 @@ class _ShardRun:
         self.stats = RunStats(shards=1)
         self.read = self.stats.step(READ_STEP)
         self.names = _unique_names(task.steps)
+        self.gatherer: Gatherer | None = None
         self.step_stats: list[StepStats] = [self.stats.step(n) for n in self.names]
         self.write = self.stats.step(WRITE_STEP)
 
@@ -101,6 +133,13 @@ class _ShardRun:
             self.rejects.write(reject_record(doc_id, step, reason, detail, doc, source))
 
     def take(self, item: Document | Failure | Skip) -> None:
+        if not self.task.first:  # read and counted by an earlier segment
+            if isinstance(item, Document):
+                self.process(item)
+            elif isinstance(item, Failure):
+                self.stats.step(STAGE_READ_STEP).errored[item.reason] += 1
+                self.reject(item.id, STAGE_READ_STEP, item.reason, item.detail, None, item.source)
+            return
         if isinstance(item, Skip):
             self.read.skipped[item.reason] += 1
             return
@@ -144,6 +183,11 @@ class _ShardRun:
         self.emit(doc)
 
     def emit(self, doc: Document) -> None:
+        if not self.task.final:
+            self.writer.write(intermediate_record(doc))
+            if self.gatherer is not None:
+                self.gatherer.add(doc)
+            return
         self.write.seen += 1
         if doc.html is not None:
             self.write.dropped["unextracted_html"] += 1
@@ -164,7 +208,39 @@ class _ShardRun:
         self.stats.kept += 1
 
 
+def intermediate_record(doc: Document) -> dict[str, Any]:
+    """A document between two segments, with everything a later step may need."""
+    return {
+        "id": doc.id,
+        "text": doc.text,
+        "url": doc.url,
+        "html": doc.html,
+        "source": doc.source,
+        "meta": doc.meta,
+    }
+
+
+def _read_intermediate(path: Path) -> Iterator[Document | Failure]:
+    with open_binary(path) as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                record = orjson.loads(line)
+                yield Document(**record)
+            except (orjson.JSONDecodeError, TypeError) as exc:
+                where = f"{path}:{number}"
+                yield Failure(where, "unreadable_intermediate", str(exc), where)
+
+
 def _items(task: ShardTask, progress: Progress | None) -> Iterator[Document | Failure | Skip]:
+    if not task.first:
+        path = task.layout.stage_data(task.segment - 1, task.shard.id)
+        count = 0
+        for doc in _read_intermediate(path):
+            yield doc
+            count += 1
+        if progress is not None:
+            progress(count, task.shard.size)
+        return
     for source in task.shard.inputs:
         done_bytes = 0
         count = 0
@@ -183,30 +259,43 @@ def _items(task: ShardTask, progress: Progress | None) -> Iterator[Document | Fa
 
 def run_shard(task: ShardTask, progress: Progress | None = None) -> ShardResult:
     """Process one shard end to end and write its data, rejects, stats and marker."""
-    layout, shard_id = task.layout, task.shard.id
+    shard_id = task.shard.id
     started = time.perf_counter()
     for step in task.steps:
         step.setup()
     with ExitStack() as stack:
-        writer = open_writer(layout.data(shard_id), task.output_format, task.compression)
+        if task.final:
+            writer = open_writer(task.data_path(), task.output_format, task.compression)
+        else:
+            writer = JsonlWriter(task.data_path(), Compression.ZSTD)
         stack.callback(writer.abort)
-        rejects = JsonlWriter(layout.rejects(shard_id), Compression.GZIP) if task.write_rejects else None
+        rejects = JsonlWriter(task.rejects_path(), Compression.GZIP) if task.write_rejects else None
         if rejects is not None:
             stack.callback(rejects.abort)
         run = _ShardRun(task, writer, rejects)
+        if task.gather is not None:
+            run.gatherer = task.gather.gatherer(task.layout.stage_work(task.segment), shard_id)
         for item in _items(task, progress):
             run.take(item)
         stack.pop_all()
     writer.commit()
     if rejects is not None:
         rejects.commit()
-    run.stats.bytes_in = task.shard.size
-    run.read.seconds = max(
-        0.0, time.perf_counter() - started - sum(s.seconds for s in run.stats.steps.values())
-    )
-    _write_atomic(layout.stats(shard_id), orjson.dumps(run.stats.to_json(), option=orjson.OPT_INDENT_2))
-    _write_atomic(layout.marker(shard_id), task.fingerprint.encode())
-    return ShardResult(shard_id, run.stats)
+    if task.first:
+        run.stats.bytes_in = task.shard.size
+        spent = sum(s.seconds for s in run.stats.steps.values())
+        run.read.seconds = max(0.0, time.perf_counter() - started - spent)
+    else:
+        del run.stats.steps[READ_STEP]
+        run.stats.shards = 0  # the shard was counted by its first segment
+    if not task.final:
+        del run.stats.steps[WRITE_STEP]
+    partial = run.gatherer.result() if run.gatherer is not None else None
+    if task.gather is not None:
+        _write_atomic(task.layout.stage_partial(task.segment, shard_id), pickle.dumps(partial))
+    _write_atomic(task.stats_path(), orjson.dumps(run.stats.to_json(), option=orjson.OPT_INDENT_2))
+    _write_atomic(task.marker_path(), task.fingerprint.encode())
+    return ShardResult(shard_id, run.stats, partial)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

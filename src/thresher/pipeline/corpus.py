@@ -1,0 +1,70 @@
+"""Corpus steps: per-document decisions that need statistics of the whole corpus first.
+
+Site-level boilerplate removal must know which lines recur across a site's pages;
+near-duplicate removal must know every document's signature. Such a step is a
+:class:`CorpusStep`. The run splits the pipeline at each corpus step into segments:
+
+1. the shards run the steps before it, write their documents to an intermediate
+   file, and feed each surviving document to the step's :class:`Gatherer`, whose
+   picklable partial result comes back with the shard;
+2. :meth:`CorpusStep.combine` turns all partials into the step's state, using the
+   engine for any shuffle by key (``engine.map`` over partition files);
+3. the next segment starts from the intermediate files with
+   :meth:`CorpusStep.with_state`'s copy of the step, whose ``apply`` now decides.
+
+Each segment's shards write completion markers, so a rerun resumes mid-pipeline.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Any, Protocol
+
+from thresher.document import Document
+from thresher.engines.base import Engine
+from thresher.step import DocStep
+
+
+class Gatherer(Protocol):
+    """Pass-1 accumulator of one shard."""
+
+    def add(self, doc: Document) -> None: ...
+
+    def result(self) -> Any:
+        """The shard's partial result: picklable and small (or a path to a file it wrote)."""
+        ...
+
+
+class CorpusStep(DocStep, ABC):
+    """A DocStep that decides with a state gathered over the corpus in an earlier pass."""
+
+    @abstractmethod
+    def gatherer(self, workdir: Path, shard_id: str) -> Gatherer:
+        """A fresh accumulator for one shard; it may write files under ``workdir``."""
+
+    @abstractmethod
+    def combine(self, partials: list[Any], workdir: Path, engine: Engine) -> Any:
+        """The corpus-wide state from every shard's partial (in shard order)."""
+
+    @abstractmethod
+    def with_state(self, state: Any) -> CorpusStep:
+        """A copy of this step that applies with ``state`` (loaded in ``setup``)."""
+
+
+def split_segments(steps: tuple[DocStep, ...]) -> list[tuple[tuple[DocStep, ...], CorpusStep | None]]:
+    """Steps up to each corpus step, with the corpus step that ends the segment (None at the end).
+
+    A corpus step starts the segment after the one it ends: ``[a, b, C, d]`` becomes
+    ``[((a, b), C), ((C', d), None)]`` where ``C'`` is C with its state, set by the run.
+    """
+    segments: list[tuple[tuple[DocStep, ...], CorpusStep | None]] = []
+    current: list[DocStep] = []
+    for step in steps:
+        if isinstance(step, CorpusStep):
+            segments.append((tuple(current), step))
+            current = [step]
+        else:
+            current.append(step)
+    segments.append((tuple(current), None))
+    return segments
