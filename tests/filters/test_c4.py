@@ -63,3 +63,12 @@ def test_chinese_lines_end_with_full_width_marks() -> None:
     assert C4QualityFilter().apply(doc) is doc
     english = C4QualityFilter(language="en").apply(_doc("\n".join([sentence] * 6)))
     assert isinstance(english, Drop) and english.reason == "c4_too_few_sentences"
+
+
+def test_sentence_mode_joins_kept_sentences_with_spaces(prose: str) -> None:
+    text = prose.replace("\n", " ") + " Menu Home About"
+    doc = _doc(text)
+    assert C4QualityFilter(split_paragraph=False).apply(doc) is doc
+    assert "\n" not in doc.text
+    assert doc.text.endswith("stay outside.")
+    assert doc.meta[LINE_REMOVALS_KEY] == {"no_terminal_punct": 1}

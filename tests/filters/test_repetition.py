@@ -110,3 +110,10 @@ def _reference_walk(words: list[str], n: int) -> int:
 )
 def test_duplicated_ngrams_equal_the_plain_walk(words: list[str], n: int) -> None:
     assert duplicated_ngram_chars(_NGrams(words), n) == _reference_walk(words, n)
+
+
+def test_configuration_lists_become_pairs(prose: str) -> None:
+    step = GopherRepetitionFilter(top_n_grams=[[2, 0.2]], dup_n_grams=[[5, 0.15]])  # type: ignore[arg-type]
+    assert step.top_n_grams == ((2, 0.2),)
+    doc = _doc(prose)
+    assert step.apply(doc) is doc
