@@ -15,6 +15,7 @@ from thresher.extract.scoring import (
     top_candidate,
 )
 from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_blocks
+from thresher.extract.structured import body_words, check_against_body
 
 WIDEN_SHARE = 0.0
 WIDEN_MIN = 200
@@ -41,6 +42,7 @@ def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
         return None
     best: list[Block] = []
     best_chars = -1
+    dead = stats.dead
     for by_name, weighted in ((True, True), (False, True), (False, False)):
         if not by_name:
             stats = subtree_stats(page, by_name=False)
@@ -48,10 +50,12 @@ def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
         blocks = _attempt(page, tuning, stats, scores, weighted)
         chars = sum(len(b.text) for b in blocks)
         if chars >= RETRY_BELOW:
-            return blocks
+            best = blocks
+            break
         if chars > best_chars:
             best, best_chars = blocks, chars
-    return best
+    words = body_words(structured)
+    return best if words is None else check_against_body(page, best, words, dead)
 
 
 def _attempt(page: Page, tuning: Tuning, stats: Stats, scores: dict[int, float],
