@@ -126,7 +126,8 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     labelled = classify.label_lines(raw, lang, th)
     feats = [x[0] if x is not None else None for x in labelled]
     site_rule, site_note = _site_rule(opts, url)
-    decision = decide(labelled, th, opts.keep_title, site_rule)
+    slug = metadata.url_slug_words(url)
+    decision = decide(labelled, th, opts.keep_title, site_rule, slug)
     reasons = decision.reasons
     _name_bylines_and_sources(raw, reasons, decision.runs)
     kept_text = "\n".join([t for t, r in zip(raw, reasons, strict=True) if r.kept])

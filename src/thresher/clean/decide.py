@@ -54,11 +54,21 @@ def decide(
     th: Thresholds,
     keep_title: bool,
     site_rule: SiteRule | None,
+    slug: frozenset[str] = frozenset(),
 ) -> Decision:
-    """Decide every line of a page from its first labels (None for blank lines)."""
+    """Decide every line of a page from its first labels (None for blank lines).
+
+    ``slug`` holds the words of the page URL's slug: the line spelling it is the
+    headline, and the article starts after it.
+    """
     feats = [x[0] if x is not None else None for x in labelled]
     labels = _context_labels(labelled, site_rule)
     runs = _find_runs(feats, labels, th)
+    url_title = None
+    if runs:
+        url_title = metadata.find_url_title(feats, slug, max(e for _, e in runs))
+        if url_title is not None:
+            runs = _start_after(runs, url_title)
     inside = [False] * len(feats)
     for start, end in runs:
         for i in range(start, end):
@@ -70,7 +80,7 @@ def decide(
     decision = Decision(reasons=reasons, runs=runs)
     if runs:
         blocked = {i for i, (_, reason) in enumerate(labels) if reason is not None}
-        _apply_title(decision, feats, keep_title, blocked)
+        _apply_title(decision, feats, keep_title, blocked, url_title)
         _mark_related(decision, feats)
     return decision
 
@@ -140,9 +150,21 @@ def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineRe
     return LineReason.OUTSIDE_ARTICLE
 
 
-def _apply_title(decision: Decision, feats: list[LineFeatures | None], keep: bool, blocked: set[int]) -> None:
+def _start_after(runs: list[tuple[int, int]], title: int) -> list[tuple[int, int]]:
+    """Runs with the one holding the headline cut to start after it."""
+    cut = [(title + 1, end) if start <= title < end else (start, end) for start, end in runs]
+    return [(start, end) for start, end in cut if start < end]
+
+
+def _apply_title(
+    decision: Decision,
+    feats: list[LineFeatures | None],
+    keep: bool,
+    blocked: set[int],
+    preferred: int | None,
+) -> None:
     reasons = decision.reasons
-    found = metadata.find_title(feats, decision.runs[0][0], blocked)
+    found = metadata.find_title(feats, decision.runs[0][0], blocked, preferred)
     for i in found.slugs:
         reasons[i] = LineReason.SLUG
     for i in found.duplicates:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from thresher.clean import dates
 from thresher.clean.features import LineFeatures, is_stamp
@@ -50,7 +51,12 @@ class TitleFinding:
     duplicates: set[int] = field(default_factory=set)
 
 
-def find_title(feats: list[LineFeatures | None], article_start: int, blocked: set[int]) -> TitleFinding:
+def find_title(
+    feats: list[LineFeatures | None],
+    article_start: int,
+    blocked: set[int],
+    preferred: int | None = None,
+) -> TitleFinding:
     """The headline above the article, slug lines and repeated title lines.
 
     Lines in ``blocked`` (already known as boilerplate) are never the headline.
@@ -60,7 +66,8 @@ def find_title(feats: list[LineFeatures | None], article_start: int, blocked: se
     for i, key in enumerate(line_keys):
         if key:
             keys.setdefault(key, []).append(i)
-    found = TitleFinding(index=_pick_title(feats, keys, article_start, blocked))
+    pick = preferred if preferred is not None else _pick_title(feats, keys, article_start, blocked)
+    found = TitleFinding(index=pick)
     title = feats[found.index] if found.index is not None else None
     if title is None:
         return found
@@ -184,3 +191,38 @@ def is_byline(text: str) -> bool:
 def is_source_line(text: str) -> bool:
     """A "Source: X" line."""
     return len(text) <= 100 and (":" in text or "：" in text) and _SOURCE.match(text) is not None
+
+
+_SLUG_SPLIT = re.compile(r"[-_.+]+|%20")
+_SLUG_NOISE = frozenset(["html", "htm", "php", "aspx", "asp", "shtml", "amp", "index"])
+_SLUG_MIN_WORDS = 3
+_SLUG_MATCH = 0.6
+
+
+def url_slug_words(url: str | None) -> frozenset[str]:
+    """The words of the URL's slug (``/2019/11/michigan-officials-report`` ->
+    michigan, officials, report), empty when the URL has none."""
+    if not url:
+        return frozenset()
+    path = urlsplit(url).path
+    best: list[str] = []
+    for segment in path.split("/"):
+        words = [w.lower() for w in _SLUG_SPLIT.split(segment) if w and not w.isdigit()]
+        words = [w for w in words if w not in _SLUG_NOISE]
+        if len(words) > len(best):
+            best = words
+    return frozenset(best) if len(best) >= _SLUG_MIN_WORDS else frozenset()
+
+
+def find_url_title(feats: list[LineFeatures | None], slug: frozenset[str], before: int) -> int | None:
+    """The first line before ``before`` that spells most of the URL's slug."""
+    if not slug:
+        return None
+    need = max(_SLUG_MIN_WORDS, _SLUG_MATCH * len(slug))
+    for i in range(min(before, len(feats))):
+        f = feats[i]
+        if f is None or not _SLUG_MIN_WORDS <= f.words <= _TITLE_MAX_WORDS:
+            continue
+        if len(slug.intersection(f.low_words)) >= need and _title_like(f):
+            return i
+    return None
