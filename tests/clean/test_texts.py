@@ -88,3 +88,19 @@ def test_unknown_option_is_a_config_error() -> None:
         clean_text("text", colour=True)
     with pytest.raises(ConfigError, match="site_min_share"):
         clean_text("text", site_min_share=0.0)
+
+
+def test_url_slug_marks_the_headline_and_where_the_article_starts() -> None:
+    from tests.clean.pages import EN, EN_BODY
+
+    teasers = [
+        "Council approves new bike lanes on the seafront after a long debate that went on "
+        "for many months in the town hall.",
+        "The fishing fleet returns to the harbour after a record season, and the owners say "
+        "that they will hire more crew next year.",
+    ]
+    page = "\n".join(["Home", *teasers, "Old ferry terminal to become a public library", *EN_BODY])
+    url = "https://gazette.example/news/2023/03/old-ferry-terminal-to-become-a-public-library"
+    result = clean_text(page, url=url)
+    assert result.metadata["title"] == EN.title
+    assert result.text.split("\n") == EN_BODY
