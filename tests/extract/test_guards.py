@@ -108,3 +108,24 @@ def test_step_drops_listing_pages() -> None:
     assert isinstance(answer, Drop) and answer.reason == ExtractDrop.NO_MAIN_CONTENT
     kept = Extract(listings="keep").apply(Document(id="1", html=html))
     assert isinstance(kept, Document) and "Story number 3" in kept.text
+
+
+def test_json_ld_article_body_overrules_a_wrong_choice() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from thresher.extract.dom import build_page
+    from thresher.extract.scoring import subtree_stats
+    from thresher.extract.structured import body_words, check_against_body
+
+    story = "The harbour bridge reopens on Monday after two years of repairs to its cables. "
+    promo = "Subscribe today and read every story on all your devices for one low price. "
+    html = f"<body><div><p>{story * 3}</p><p>{story * 4}</p></div><div><p>{promo * 3}</p></div></body>"
+    page = build_page(LexborHTMLParser(html).body)
+    words = body_words({"body": story * 8})
+    assert words is not None
+    wrong = [b for b in page.blocks if b.text.startswith("Subscribe")]
+    dead = subtree_stats(page).dead
+    fixed = check_against_body(page, wrong, words, dead)
+    assert [b.text[:20] for b in fixed] == [story[:20], story[:20]]
+    right = [b for b in page.blocks if b.text.startswith("The harbour")]
+    assert check_against_body(page, right, words, dead) is right

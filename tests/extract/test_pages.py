@@ -17,7 +17,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["voted seven to two on Tuesday night", "How the park will be paid for",
          "publish a yearly report on maintenance costs"],
         ["Most read", "Bakery on Main Street", "All rights reserved", "Opinion",
-         "By Maria Delgado"],
+         "By Maria Delgado", "seen from the railway bridge"],
     ),
     "forum": (
         ["smells sharply of nail polish remover", "That smell means the yeast is hungry",
@@ -122,3 +122,9 @@ def test_listing_page_has_no_main_content_unless_asked() -> None:
             assert snippet in text
         for snippet in ["Next page", "Newsletter", "About"]:
             assert snippet not in text
+
+
+def test_captions_only_when_asked() -> None:
+    text = _extract("article_sidebar", include_captions=True).text
+    assert "The old freight yard seen from the railway bridge in March." in text
+    assert "voted seven to two" in text

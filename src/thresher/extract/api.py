@@ -47,6 +47,7 @@ class ExtractOptions:
 
     mode: Mode = "balanced"
     include_comments: bool = False
+    include_captions: bool = False
     with_metadata: bool = True
     max_chars: int | None = DEFAULT_MAX_CHARS
     oversize: Oversize = "truncate"
@@ -96,7 +97,7 @@ def extract(html: str | bytes, url: str | None = None, **options: Any) -> Extrac
 
     ``html`` may be bytes (decoded by HTTP charset when ``http_charset`` is given,
     then BOM, ``<meta>``, detection). ``options`` are the fields of
-    :class:`ExtractOptions` (``mode``, ``include_comments``, ``with_metadata``,
+    :class:`ExtractOptions` (``mode``, ``include_comments``, ``include_captions``, ``with_metadata``,
     ``max_chars``, ``oversize``, ``time_budget``) plus ``http_charset``.
     """
     http_charset = options.pop("http_charset", None)
@@ -136,7 +137,7 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
     body = tree.body
     if body is None:
         return Extraction("", metadata, skipped=None, warnings=tuple(warnings))
-    page = build_page(body)
+    page = build_page(body, captions=opts.include_captions)
     over = opts.time_budget is not None and time.process_time() - started > opts.time_budget
     if over:
         logger.warning("extraction over its time budget; keeping all visible text")

@@ -84,6 +84,7 @@ class _Walker:
     page: Page
     stack: list[Block] = field(default_factory=list)
     names: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)
+    boiler_tags: frozenset[str] = _BOILERPLATE_TAGS
     in_link: int = 0
     in_pre: int = 0
     in_quote: int = 0
@@ -183,7 +184,7 @@ def _element(walker: _Walker, node: Any, tag: str, parent: int, depth: int) -> N
     page.parents.append(parent)
     page.ends.append(index)
     page.weights.append(weight)
-    page.boiler.append(BY_TAG if tag in _BOILERPLATE_TAGS else BY_NAME if boiler else 0)
+    page.boiler.append(BY_TAG if tag in walker.boiler_tags else BY_NAME if boiler else 0)
     page.comment.append(comment)
     if tag in _BLOCK_TAGS:
         _block_element(walker, node, tag, index, depth)
@@ -241,10 +242,15 @@ def _wrap_code(block: Block, start: int) -> None:
         block.parts[start:] = [f"\x01{code}\x02"]
 
 
-def build_page(body: Any) -> Page:
-    """Walk ``body`` (a Lexbor node) into a :class:`Page` with finished block texts."""
+def build_page(body: Any, captions: bool = False) -> Page:
+    """Walk ``body`` (a Lexbor node) into a :class:`Page` with finished block texts.
+
+    Image captions (``<figcaption>``) count as boilerplate unless ``captions``.
+    """
     page = Page()
     walker = _Walker(page)
+    if captions:
+        walker.boiler_tags = _BOILERPLATE_TAGS - {"figcaption"}
     page.tags.append("body")
     page.parents.append(-1)
     page.ends.append(0)

@@ -36,6 +36,7 @@ class Extract(DocStep):
     output: Literal["text", "markdown"] = "text"
     mode: Mode = "balanced"
     include_comments: bool = False
+    include_captions: bool = False
     max_chars: int | None = 8_000_000
     oversize: Literal["truncate", "refuse"] = "truncate"
     time_budget: float | None = 2.0
@@ -46,7 +47,8 @@ class Extract(DocStep):
         if self.output not in ("text", "markdown"):
             raise ConfigError(f"output: expected text or markdown, got {self.output!r}")
         self._options = ExtractOptions(
-            mode=self.mode, include_comments=self.include_comments, max_chars=self.max_chars,
+            mode=self.mode, include_comments=self.include_comments,
+            include_captions=self.include_captions, max_chars=self.max_chars,
             oversize=self.oversize, time_budget=self.time_budget, listings=self.listings,
         )  # fmt: skip
 
