@@ -48,6 +48,7 @@ def test_pii_is_replaced(text: str, expected: str) -> None:
         "Published 2023-11-25 and updated 25.11.2023 or 11/25/2023.",
         "Am 01.02.2024 um 10:30:45 Uhr; from 1990-2000 and 2001–2005.",
         "Datum: 2024-01-15T10:30:00Z",
+        "pubdate:08/15/2012 14:30 EDT and 03.04.2021 09 Uhr",
         # versions
         "Python 3.11.7, release v2.10.4, version 1.2.3.4 and build 10.0.19041.1234.",
         "Upgrade to ver. 4.2.0.1 now.",

@@ -64,7 +64,7 @@ def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
             found = match.group()
             if not 9 <= _digits(found) <= 13 and pattern is _TRUNK:
                 continue
-            if _DATE.fullmatch(found) or _ISBN_CONTEXT.search(text, 0, match.start()):
+            if _DATE.match(found) or _ISBN_CONTEXT.search(text, 0, match.start()):
                 continue
             yield match.span()
 
