@@ -27,6 +27,8 @@ class Kind(IntEnum):
     NEAR = 1
     SHORT = 2
     BAD = 3
+    ECHO = 4
+    """A paragraph already seen on the page: neither for nor against the article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,8 @@ def line_weight(kind: Kind, reason: LineReason | None, feat: LineFeatures, th: T
         return feat.words * th.near_weight
     if kind is Kind.SHORT:
         return -th.short_penalty
+    if kind is Kind.ECHO:
+        return 0.0
     if reason is LineReason.COMMENTS:
         return -th.comment_penalty
     return -th.bad_penalty

@@ -18,6 +18,7 @@ _REPEAT_MAX_WORDS = 8
 _RELATED_MAX_WORDS = 18
 _NEIGHBOURS = 2
 PROSE_SHARE = 0.5
+_ECHO_DISTANCE = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ def _context_labels(
 ) -> list[tuple[Kind, LineReason | None]]:
     repeats = Counter(x[0].text for x in labelled if x is not None and x[0].words <= _REPEAT_MAX_WORDS)
     templated = _site_template(labelled, site_rule)
+    seen_long: dict[str, int] = {}
     labels: list[tuple[Kind, LineReason | None]] = []
     for i, x in enumerate(labelled):
         if x is None:
@@ -116,6 +118,11 @@ def _context_labels(
             kind, reason = Kind.BAD, LineReason.SITE_REPEATED
         elif kind is not Kind.BAD and repeats.get(f.text, 0) > 1:
             kind, reason = Kind.BAD, LineReason.PAGE_REPEATED
+        elif f.words > _REPEAT_MAX_WORDS:  # a paragraph again, far from its last copy
+            last = seen_long.get(f.text)
+            if last is not None and i - last > _ECHO_DISTANCE:
+                kind = Kind.ECHO
+            seen_long[f.text] = i
         labels.append((kind, reason))
     return labels
 
@@ -143,6 +150,8 @@ def labelled_words(labelled: list[classify.Label | None], rows: list[int]) -> li
 def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineReason:
     if reason is not None:
         return reason
+    if kind is Kind.ECHO:
+        return LineReason.CONTENT if inside else LineReason.PAGE_REPEATED
     if inside:
         return LineReason.CONTENT if kind in (Kind.GOOD, Kind.NEAR) else LineReason.IN_ARTICLE
     if kind is Kind.SHORT:
