@@ -94,7 +94,7 @@ def test_markdown_carries_structure() -> None:
     assert '```\nimport csv\nwith open("data.csv", newline="") as f:' in md
     assert "    for row in csv.reader(f):" in md
     assert "1. Open the file with `newline=\"\"`" in md
-    assert "- Use DictReader for named columns." in md
+    assert "- Use DictReader for named columns.\n- Use the sniffer for unknown dialects." in md
     assert "> Explicit is better than implicit" in md
     assert "| Function | Returns |\n| --- | --- |\n| reader | lists |" in md
     assert "`csv` module" in md

@@ -140,11 +140,21 @@ class _Walker:
 
 
 def _walk(walker: _Walker, node: Any, parent: int, depth: int) -> None:
+    stack, blocks = walker.stack, walker.page.blocks
     child = node.child
     while child is not None:
         tag = child.tag
-        if tag == "-text":
-            walker.add_text(child.text_content or "")
+        if tag == "-text":  # walker.add_text, inlined: the hottest path of the walk
+            text = child.text_content
+            if text:
+                block = stack[-1]
+                parts = block.parts
+                if parts or not text.isspace():
+                    if not parts:
+                        blocks.append(block)
+                    parts.append(text)
+                    if walker.in_link:
+                        block.link_chars += len(text.strip())
         elif tag == "br":
             walker.add_text("\n")
         elif tag in _PLAIN_INLINE:

@@ -34,7 +34,12 @@ def render_markdown(blocks: list[Block]) -> str:
         if block.row >= 0:
             i = _table(blocks, i, out)
             continue
-        out.append(_markdown_block(block))
+        text = _markdown_block(block)
+        previous = blocks[i - 1] if i else None
+        if block.kind == "li" and previous and previous.kind == "li" and previous.ordered == block.ordered:
+            out[-1] += "\n" + text  # items of one list stay together (a tight list)
+        else:
+            out.append(text)
         i += 1
     return "\n\n".join(part for part in out if part)
 
