@@ -8,6 +8,7 @@ from thresher.extract.dom import Block, Page
 from thresher.extract.scoring import _CLEANABLE, _SENTENCE_END, Stats
 
 SHORT_NEGATIVE_BLOCK = 200
+DIV_SIBLING_CHARS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,22 +38,18 @@ def joined_siblings(page: Page, stats: Stats, scores: dict[int, float], top: int
             continue
         if stats.dead[sib]:
             continue
-        bonus = best * 0.2 if page.weights[sib] > 0 and page.weights[sib] == page.weights[top] else 0.0
-        if scores.get(sib, 0.0) + bonus >= threshold or _prose_sibling(page, stats, sib):
+        if scores.get(sib, 0.0) >= threshold or _prose_sibling(page, stats, sib):
             chosen.append(sib)
     return chosen
 
 
 def _prose_sibling(page: Page, stats: Stats, sib: int) -> bool:
-    if page.tags[sib] not in ("p", "pre", "blockquote", "ul", "ol", "table",
-                              "div", "section"):
+    if page.tags[sib] not in ("p", "pre", "blockquote", "ul", "ol", "table"):
         return False
     text = stats.text[sib]
     if not text:
         return False
     density = stats.links[sib] / text
-    if page.tags[sib] in ("div", "section"):
-        return text > 200 and density < 0.1 and stats.paragraphs[sib] > 0
     if text > 80:
         return density < 0.25
     return density == 0 and text > 0 and _ends_sentence(page, sib)
