@@ -126,11 +126,11 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
         return LineReason.STAMP
     if not words:
         return None
-    if len(words) <= 5 and all(w in vocab.NAV_WORDS for w in words):
+    if len(words) <= 5 and vocab.NAV_WORDS.issuperset(words):
         return LineReason.NAVIGATION
     if len(words) <= 8 and _has_phrase(words, vocab.NAV_PHRASES):
         return LineReason.NAVIGATION
-    if len(words) <= 8 and all(w in vocab.SOCIAL_WORDS for w in words):
+    if len(words) <= 8 and vocab.SOCIAL_WORDS.issuperset(words):
         return LineReason.SOCIAL
     return None
 
@@ -147,6 +147,8 @@ def _is_comment_line(text: str, words: list[str], key: str) -> bool:
 
 
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    if vocab.PHRASE_STARTS.isdisjoint(words):
+        return False
     n = len(words)
     for i, word in enumerate(words):
         if word not in vocab.PHRASE_STARTS:

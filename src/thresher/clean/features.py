@@ -7,7 +7,7 @@ runs over whole crawls.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from thresher.clean import vocab
 
@@ -22,15 +22,14 @@ _CLOSERS = "\"”»'’)」』 "
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
-_SAMPLE_CHARS = 100_000
+_SAMPLE_CHARS = 2_000
 _KEYED_WORDS = 60
 _STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
 _CHARS_PER_WORD = 1.7
 
 
-@dataclass(slots=True)
-class LineFeatures:
+class LineFeatures(NamedTuple):
     """What the classifier knows about one line.
 
     ``low_words`` are the line's lower-cased ``\\w+`` tokens; ``words`` counts them, or
@@ -58,7 +57,7 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     """Compute the features of one stripped, non-empty line.
 
     Lines longer than ``_SAMPLE_CHARS`` are measured on their start (a 10 MB line
-    costs no more than a long paragraph); ``words`` is scaled to the whole line.
+    costs no more than a paragraph); ``words`` is scaled to the whole line.
     """
     scale = 1.0
     sample = text
