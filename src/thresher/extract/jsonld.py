@@ -12,11 +12,14 @@ _ARTICLE_TYPES = ("article", "posting", "report", "webpage", "creativework", "re
 
 
 def article_data(tree: Any) -> dict[str, Any]:
-    """title, authors, published, updated, site_name, description and body from JSON-LD."""
+    """headline, name, authors, published, updated, site_name, description, body from JSON-LD."""
     found: dict[str, Any] = {}
     for node in tree.css('script[type="application/ld+json"]'):
+        raw = node.text(deep=True).strip()
+        if raw.startswith("<![CDATA["):
+            raw = raw.removeprefix("<![CDATA[").removesuffix("]]>").strip()
         try:
-            data = orjson.loads(node.text(deep=True).strip() or "null")
+            data = orjson.loads(raw or "null")
         except orjson.JSONDecodeError:
             continue
         for obj in _objects(data, 0):
@@ -47,7 +50,8 @@ def _is_article(obj: dict[str, Any]) -> bool:
 def _merge(found: dict[str, Any], obj: dict[str, Any]) -> None:
     strong = "article" in str(obj.get("@type", "")).lower() or "posting" in str(obj.get("@type"))
     fields = {
-        "title": obj.get("headline") or obj.get("name"),
+        "headline": obj.get("headline"),
+        "name": obj.get("name"),
         "published": obj.get("datePublished") or obj.get("dateCreated"),
         "updated": obj.get("dateModified"),
         "description": obj.get("description"),

@@ -43,10 +43,10 @@ def page_metadata(tree: Any, url: str | None) -> tuple[dict[str, Any], dict[str,
     site = _first(structured.get("site_name"), *(metas.get(k) for k in _SITE_KEYS))
     if site and site.startswith("@"):
         site = None
-    title = _first(structured.get("title"), *(metas.get(k) for k in _TITLE_KEYS))
-    if title is None:
-        node = tree.css_first("title")
-        title = node.text(strip=True) if node is not None else None
+    node = tree.css_first("title")
+    html_title = node.text(strip=True) if node is not None else None
+    title = _first(_jsonld_title(structured, html_title), *(metas.get(k) for k in _TITLE_KEYS),
+                   html_title)
     meta: dict[str, Any] = {
         "title": _strip_site(title, site, url) if title else None,
         "authors": _authors(structured, metas, tree),
@@ -64,6 +64,22 @@ def page_metadata(tree: Any, url: str | None) -> tuple[dict[str, Any], dict[str,
         "dateline": None,
     }
     return meta, structured
+
+
+def _jsonld_title(structured: dict[str, Any], html_title: str | None) -> str | None:
+    """JSON-LD ``headline`` or ``name``: when they differ, the one closer to ``<title>``."""
+    headline, name = structured.get("headline"), structured.get("name")
+    if not isinstance(headline, str) or not isinstance(name, str) or headline == name:
+        return _first(headline, name)
+    if not html_title:
+        return name
+    words = set(re.findall(r"\w+", html_title.casefold()))
+
+    def overlap(text: str) -> float:
+        tokens = re.findall(r"\w+", text.casefold())
+        return sum(t in words for t in tokens) / len(tokens) if tokens else 0.0
+
+    return headline if overlap(headline) > overlap(name) else name
 
 
 def _first(*values: Any) -> str | None:
