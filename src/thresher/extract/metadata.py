@@ -73,13 +73,13 @@ def _jsonld_title(structured: dict[str, Any], html_title: str | None) -> str | N
         return _first(headline, name)
     if not html_title:
         return name
-    words = set(re.findall(r"\w+", html_title.casefold()))
+    title_words = re.findall(r"\w+", html_title.casefold())
 
-    def overlap(text: str) -> float:
-        tokens = re.findall(r"\w+", text.casefold())
-        return sum(t in words for t in tokens) / len(tokens) if tokens else 0.0
+    def covered(text: str) -> int:  # how many of the <title>'s words the candidate holds
+        words = set(re.findall(r"\w+", text.casefold()))
+        return sum(w in words for w in title_words)
 
-    return headline if overlap(headline) > overlap(name) else name
+    return headline if covered(headline) > covered(name) else name
 
 
 def _first(*values: Any) -> str | None:
