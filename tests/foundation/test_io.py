@@ -53,7 +53,13 @@ def test_mixed_inputs_in_one_run(tmp_path: Path) -> None:
     assert report.ok and report.stats.is_balanced()
     assert report.stats.kept == 9
     records = [r for p in sorted((tmp_path / "out" / "data").glob("*.jsonl.gz")) for r in read_jsonl_gz(p)]
-    assert {r["id"] for r in records} >= {"j0", "j1", "q1", "p0.html", "plain.txt"}
+    assert {r["id"] for r in records} >= {
+        "j0",
+        "j1",
+        "q1",
+        str(tmp_path / "pages" / "p0.html"),
+        str(tmp_path / "plain.txt"),
+    }
     assert any(r["url"] == "https://w.example/0" for r in records)
 
 

@@ -41,7 +41,9 @@ def _engine(name: str, workers: int, address: str | None) -> Engine:
             module = importlib.import_module("thresher.engines.ray")
         except ImportError as exc:
             raise CommandError("--engine ray needs the ray extra: pip install 'thresher[ray]'") from exc
-        engine: Engine = module.RayEngine(address=address)
+        ray_engine = module.RayEngine(address=address, num_cpus=None if address else workers)
+        ray_engine.connect()  # fail before any progress is drawn when the cluster is not there
+        engine: Engine = ray_engine
         return engine
     from thresher.engines.local import LocalEngine
 

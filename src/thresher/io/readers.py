@@ -13,7 +13,6 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import BinaryIO
 
 import orjson
@@ -99,7 +98,7 @@ def _read_page_file(source: InputFile, opts: ReaderOptions) -> Document | Failur
     except STREAM_ERRORS as exc:
         return Failure(source.path, ReadError.UNREADABLE_FILE, str(exc), source.path)
     as_html = source.kind is InputKind.HTML
-    return page_from_bytes(data, Path(source.path).name, source.path, opts, html=as_html)
+    return page_from_bytes(data, source.path, source.path, opts, html=as_html)
 
 
 def _looks_like_html(text: str) -> bool:

@@ -105,7 +105,9 @@ def _record_item(record: Any, path: str, offset: int, opts: ReaderOptions) -> It
             if record.content_length:
                 detail = "response record without an HTTP message (Content-Type is not application/http)"
                 return Failure(record_id, ReadError.WARC_NOT_HTTP, detail, where)
-            return Failure(record_id, ReadError.WARC_TRUNCATED_RECORD, "record cut before its HTTP headers", where)
+            return Failure(
+                record_id, ReadError.WARC_TRUNCATED_RECORD, "record cut before its HTTP headers", where
+            )
         status = int(record.http_headers.status_code or 0)
         if not 200 <= status < 300:
             return Skip(f"http_status_{status // 100}xx")
