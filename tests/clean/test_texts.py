@@ -104,3 +104,21 @@ def test_url_slug_marks_the_headline_and_where_the_article_starts() -> None:
     result = clean_text(page, url=url)
     assert result.metadata["title"] == EN.title
     assert result.text.split("\n") == EN_BODY
+
+
+def test_comment_thread_longer_than_the_article_is_dropped() -> None:
+    from tests.clean.pages import EN_BODY
+
+    comment = (
+        "I have lived in this town for forty years and I think that the library is a "
+        "good idea, but the council should also think about the people who need the roads."
+    )
+    thread: list[str] = []
+    for n in range(12):
+        thread += [f"reader{n} says:", f"March {n + 1}, 2023 at 10:0{n % 10} am", comment + f" ({n})"]
+    page = "\n".join(["Old ferry terminal to become a public library", *EN_BODY, "42 Comments", *thread])
+    result = clean_text(page)
+    assert result.text.split("\n") == EN_BODY
+    reasons = {line.text: line.reason for line in result.lines}
+    assert reasons["42 Comments"] is LineReason.COMMENTS
+    assert reasons["reader3 says:"] is LineReason.COMMENTS

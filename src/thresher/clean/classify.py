@@ -46,6 +46,7 @@ class Thresholds:
     comment_penalty: float = 40.0
     secondary_share: float = 0.5
     clear_article: float = 100.0
+    before_barrier: float = 40.0
     lenient_offset: float = 5.0
     lenient_short_penalty: float = 0.5
 
@@ -120,6 +121,8 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
     key = " ".join(words)
     if _is_comment_line(feat.text, words, key):
         return LineReason.COMMENTS
+    if key in vocab.RELATED_HEADINGS:
+        return LineReason.RELATED_HEADING
     if key in vocab.FORM_LABELS or (feat.text.endswith("*") and len(words) <= 4):
         return LineReason.FORM
     if feat.has_digit and is_stamp(feat.text):
@@ -169,7 +172,7 @@ def line_weight(kind: Kind, reason: LineReason | None, feat: LineFeatures, th: T
         return -th.short_penalty
     if kind is Kind.ECHO:
         return 0.0
-    if reason is LineReason.COMMENTS:
+    if reason is LineReason.COMMENTS or reason is LineReason.RELATED_HEADING:
         return -th.comment_penalty
     return -th.bad_penalty
 
@@ -193,11 +196,18 @@ def article_runs(
     """The article's main run, plus other runs worth ``secondary_share`` of it, and the
     main run's score.
 
-    No other run is taken after a barrier (the start of a comment section).
+    A barrier is the start of a comment section or of a "related stories" block: the
+    article comes before it when there is prose there (comment threads and story
+    lists are often longer than the article), and no other run is taken after it.
     """
     start, end, score = best_run(weights)
     if score <= 0:
         return [], 0.0
+    first = min(barriers or (), default=len(weights))
+    if first < start:
+        s, e, sc = best_run(weights[:first])
+        if sc >= th.before_barrier:
+            start, end, score = s, e, sc
     runs = [(start, end)]
     after = min((b for b in barriers or () if b >= end), default=len(weights))
     limit = score * th.secondary_share

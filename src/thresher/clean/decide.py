@@ -93,7 +93,7 @@ def _find_runs(
 ) -> list[tuple[int, int]]:
     """The article runs; pages without one clear article are read leniently."""
     index = [i for i, f in enumerate(feats) if f is not None]
-    barriers = [n for n, i in enumerate(index) if labels[i][1] is LineReason.COMMENTS]
+    barriers = [n for n, i in enumerate(index) if labels[i][1] in _BARRIERS]
     for current in (th, th.lenient()):
         weights = [classify.line_weight(*labels[i], f, current) for i in index if (f := feats[i])]
         runs, score = classify.article_runs(weights, current, barriers)
@@ -204,4 +204,5 @@ def _mark_related(decision: Decision, feats: list[LineFeatures | None]) -> None:
             reasons[i] = LineReason.RELATED_HEADLINE
 
 
+_BARRIERS = frozenset({LineReason.COMMENTS, LineReason.RELATED_HEADING})
 _RELABEL = frozenset({LineReason.NAVIGATION, LineReason.OUTSIDE_ARTICLE})

@@ -35,6 +35,7 @@ class LineReason(StrEnum):
     SOURCE_LINE = "source_line"
     BYLINE = "byline"
     COMMENTS = "comments"
+    RELATED_HEADING = "related_heading"
     OUTSIDE_ARTICLE = "outside_article"
     GARBAGE = "garbage"
 

@@ -189,3 +189,22 @@ COMMENT_WORDS = _words(
     comentário reacties reageer discussion conversation комментарии комментариев
     комментария комментарий komentarz komentarze komentarzy"""
 )
+
+# Headings of "more stories" blocks: where the article has ended.
+RELATED_HEADINGS = _phrases(
+    """related|related articles|related stories|related posts|related links|related content|
+    related coverage|related news|you may also like|you might also like|you may like|
+    you might like|more stories|more like this|recommended|recommended for you|
+    recommended stories|most popular|most read|most viewed|trending|trending now|
+    popular posts|recent posts|latest news|other people are reading|more on this story|
+    mehr zum thema|das könnte sie auch interessieren|weitere artikel|ähnliche artikel|
+    verwandte artikel|meistgelesen|meistgelesene artikel|neueste artikel|
+    lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
+    vous aimerez aussi|noticias relacionadas|artículos relacionados|te puede interesar|
+    también te puede interesar|lo más leído|articoli correlati|leggi anche|
+    potrebbe interessarti|ti potrebbe interessare|i più letti|você pode gostar|
+    você também pode gostar|leia também|veja também|notícias relacionadas|mais lidas|
+    gerelateerde artikelen|meest gelezen|lees ook|читайте также|похожие статьи|
+    czytaj także|zobacz także|powiązane artykuły|相关文章|相关阅读|猜你喜欢|热门文章|
+    関連記事|人気記事|おすすめ記事"""
+)
