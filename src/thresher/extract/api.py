@@ -137,7 +137,7 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
     body = tree.body
     if body is None:
         return Extraction("", metadata, skipped=None, warnings=tuple(warnings))
-    page = build_page(body, captions=opts.include_captions)
+    page = build_page(body, captions=opts.include_captions, keep_chrome=opts.include_comments)
     over = opts.time_budget is not None and time.process_time() - started > opts.time_budget
     if over:
         logger.warning("extraction over its time budget; keeping all visible text")

@@ -32,6 +32,8 @@ _BLOCK_TAGS = frozenset(
         "hr", "body", "html", "hgroup", "menu", "legend", "label", "noembed", "font-block",
     }
 )  # fmt: skip
+# Tags never walked: always boilerplate, and often a fifth of a page's nodes.
+_CHROME_TAGS = frozenset({"nav", "footer", "menu", "header"})
 # Tags whose whole subtree is boilerplate unless it holds most of the page's text.
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "menu", "header", "figcaption"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -85,6 +87,7 @@ class _Walker:
     stack: list[Block] = field(default_factory=list)
     names: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)
     boiler_tags: frozenset[str] = _BOILERPLATE_TAGS
+    unwalked: frozenset[str] = frozenset()
     in_link: int = 0
     in_pre: int = 0
     in_quote: int = 0
@@ -162,7 +165,7 @@ def _walk(walker: _Walker, node: Any, parent: int, depth: int) -> None:
                 _walk(walker, child, parent, depth + 1)
             else:
                 walker.add_text(child.text(deep=True))
-        elif tag[0] != "-" and tag not in _SKIP_TAGS:
+        elif tag[0] != "-" and tag not in _SKIP_TAGS and tag not in walker.unwalked:
             _element(walker, child, tag, parent, depth)
         child = child.next
 
@@ -252,15 +255,19 @@ def _wrap_code(block: Block, start: int) -> None:
         block.parts[start:] = [f"\x01{code}\x02"]
 
 
-def build_page(body: Any, captions: bool = False) -> Page:
+def build_page(body: Any, captions: bool = False, keep_chrome: bool = False) -> Page:
     """Walk ``body`` (a Lexbor node) into a :class:`Page` with finished block texts.
 
-    Image captions (``<figcaption>``) count as boilerplate unless ``captions``.
+    Image captions (``<figcaption>``) count as boilerplate unless ``captions``. Page
+    chrome (``<nav>``, ``<header>``, ``<footer>``, ``<menu>``) is never content: not walked
+    unless ``keep_chrome`` (for comment extraction, which may sit in a footer).
     """
     page = Page()
     walker = _Walker(page)
     if captions:
         walker.boiler_tags = _BOILERPLATE_TAGS - {"figcaption"}
+    if not keep_chrome:
+        walker.unwalked = _CHROME_TAGS
     page.tags.append("body")
     page.parents.append(-1)
     page.ends.append(0)
