@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.clean.pages import EN
 from thresher.clean import CleanDropReason, LineReason, clean_text
 from thresher.clean.step import Clean
@@ -66,3 +69,16 @@ def test_crlf_and_mixed_newlines_give_the_same_text() -> None:
     assert crlf.text == unix.text
     assert mixed.text == unix.text
     assert "\r" not in mixed.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=30), st.sampled_from([None, "en", "de", "zh"]))
+def test_never_raises_and_keeps_only_input_lines(lines: list[str], lang: str | None) -> None:
+    text = "\n".join(lines)
+    result = clean_text(text, lang=lang)
+    kept = [line.text for line in result.lines if line.kept]
+    assert result.text == "\n".join(kept)
+    assert all(line.text == line.text.strip() for line in result.lines)
+    assert all(line.kept == line.reason.kept for line in result.lines)
+    answer = Clean(lang=lang).apply(Document(id="h", text=text))
+    assert isinstance(answer, (Document, Drop))
