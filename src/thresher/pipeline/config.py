@@ -43,7 +43,7 @@ from thresher.step import DocStep
 DEFAULT_STEPS: tuple[str, ...] = (
     "unicode",
     "extract",
-    "clean",
+    "site_clean",
     "langid",
     "gopher_repetition",
     "gopher_quality",
