@@ -9,7 +9,7 @@ from typing import Any
 
 from thresher.document import Document, Drop
 from thresher.engines.base import Engine
-from thresher.pipeline.corpus import CorpusStep, Gatherer
+from thresher.pipeline.corpus import CorpusStep, Gatherer, ShardPlace
 from thresher.step import DocStep
 
 
@@ -45,7 +45,7 @@ class DropCorpusRepeats(CorpusStep):
     name = "drop_corpus_repeats"
     repeated: frozenset[str] | None = None
 
-    def gatherer(self, workdir: Path, shard_id: str) -> Gatherer:
+    def gatherer(self, shard: ShardPlace) -> Gatherer:
         return RepeatedTextGatherer()
 
     def combine(self, partials: list[Any], workdir: Path, engine: Engine) -> Any:

@@ -21,7 +21,7 @@ from thresher.clean.step import Clean
 from thresher.document import Document
 from thresher.engines.base import Engine
 from thresher.errors import ConfigError
-from thresher.pipeline.corpus import CorpusStep, Gatherer
+from thresher.pipeline.corpus import CorpusStep, Gatherer, ShardPlace
 
 
 @dataclass
@@ -78,8 +78,8 @@ class SiteClean(Clean, CorpusStep):
         if self.max_lines_per_site < 1:
             raise ConfigError("site_clean.max_lines_per_site must be >= 1")
 
-    def gatherer(self, workdir: Path, shard_id: str) -> Gatherer:
-        return _SiteGatherer(workdir, shard_id, self.partitions, self.max_lines_per_site)
+    def gatherer(self, shard: ShardPlace) -> Gatherer:
+        return _SiteGatherer(shard.workdir, shard.shard_id, self.partitions, self.max_lines_per_site)
 
     def combine(self, partials: list[Any], workdir: Path, engine: Engine) -> Any:
         reduced = workdir / "reduced"

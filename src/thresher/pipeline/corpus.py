@@ -18,12 +18,28 @@ Each segment's shards write completion markers, so a rerun resumes mid-pipeline.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from thresher.document import Document
 from thresher.engines.base import Engine
 from thresher.step import DocStep
+
+
+@dataclass(frozen=True, slots=True)
+class ShardPlace:
+    """Where a gatherer works: its shard, a scratch folder, and the shard's documents file.
+
+    ``documents`` is the intermediate file that holds, once the shard is finished,
+    every document the gatherer was given, in the same order (read it back with
+    :func:`thresher.pipeline.runner.read_intermediate`).
+    """
+
+    shard_id: str
+    shard_index: int
+    workdir: Path
+    documents: Path
 
 
 class Gatherer(Protocol):
@@ -40,8 +56,8 @@ class CorpusStep(DocStep, ABC):
     """A DocStep that decides with a state gathered over the corpus in an earlier pass."""
 
     @abstractmethod
-    def gatherer(self, workdir: Path, shard_id: str) -> Gatherer:
-        """A fresh accumulator for one shard; it may write files under ``workdir``."""
+    def gatherer(self, shard: ShardPlace) -> Gatherer:
+        """A fresh accumulator for one shard."""
 
     @abstractmethod
     def combine(self, partials: list[Any], workdir: Path, engine: Engine) -> Any:

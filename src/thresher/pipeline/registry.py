@@ -14,6 +14,7 @@ from thresher.step import DocStep
 STEP_CLASSES: dict[str, str] = {
     "clean": "thresher.clean.step:Clean",
     "site_clean": "thresher.clean.corpus:SiteClean",
+    "dedup": "thresher.dedup.corpus:Deduplicate",
     "extract": "thresher.extract.step:Extract",
     "html_to_text": "thresher.html.visible_text:HtmlToText",
     "drop_empty": "thresher.filters.basic:DropEmpty",

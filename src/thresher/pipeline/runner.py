@@ -32,7 +32,7 @@ from thresher.io.writers import (
     open_writer,
     reject_record,
 )
-from thresher.pipeline.corpus import CorpusStep, Gatherer
+from thresher.pipeline.corpus import CorpusStep, Gatherer, ShardPlace
 from thresher.pipeline.layout import RunLayout
 from thresher.stats.counters import RunStats, StepStats
 from thresher.step import DocStep
@@ -220,7 +220,8 @@ def intermediate_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def _read_intermediate(path: Path) -> Iterator[Document | Failure]:
+def read_intermediate(path: Path) -> Iterator[Document | Failure]:
+    """The documents a segment handed to the next one, in order."""
     with open_binary(path) as handle:
         for number, line in enumerate(handle, start=1):
             try:
@@ -235,7 +236,7 @@ def _items(task: ShardTask, progress: Progress | None) -> Iterator[Document | Fa
     if not task.first:
         path = task.layout.stage_data(task.segment - 1, task.shard.id)
         count = 0
-        for doc in _read_intermediate(path):
+        for doc in read_intermediate(path):
             yield doc
             count += 1
         if progress is not None:
@@ -274,7 +275,10 @@ def run_shard(task: ShardTask, progress: Progress | None = None) -> ShardResult:
             stack.callback(rejects.abort)
         run = _ShardRun(task, writer, rejects)
         if task.gather is not None:
-            run.gatherer = task.gather.gatherer(task.layout.stage_work(task.segment), shard_id)
+            place = ShardPlace(
+                shard_id, task.shard.index, task.layout.stage_work(task.segment), task.data_path()
+            )
+            run.gatherer = task.gather.gatherer(place)
         for item in _items(task, progress):
             run.take(item)
         stack.pop_all()
