@@ -47,7 +47,9 @@ def _parts(text: str, pieces: int) -> list[str]:
     return ["\n".join(lines[i : i + size]) for i in range(0, len(lines), size)]
 
 
-def build_documents(path: Path, limit: int | None) -> tuple[list[dict[str, str]], int]:
+def build_documents(
+    path: Path, limit: int | None, whole_only: bool = False
+) -> tuple[list[dict[str, str]], int]:
     """English texts whole and in parts; also how many non-English texts were left out."""
     docs: list[dict[str, str]] = []
     skipped = 0
@@ -60,7 +62,7 @@ def build_documents(path: Path, limit: int | None) -> tuple[list[dict[str, str]]
                     skipped += 1
                     continue
                 variants = [("whole", text)]
-                for pieces in (2, 3):
+                for pieces in () if whole_only else (2, 3):
                     variants += [(f"{i + 1}of{pieces}", p) for i, p in enumerate(_parts(text, pieces))]
                 for label, variant in variants:
                     docs.append({"id": f"{record['id']}/{field}/{label}", "text": variant})
@@ -152,14 +154,32 @@ def _print(report: dict[str, Any], skipped: int) -> None:
             print(f"  {name}: {item['id']} thresher={item['thresher']} datatrove={item['datatrove']}")
 
 
+def _write_fixture(path: Path, theirs: dict[str, Any]) -> None:
+    """datatrove's keep/drop per filter for the whole texts, keyed by ``id/field``."""
+    decisions = theirs["decisions"]
+    ids = sorted(key for key in decisions[FILTER_NAMES[0]] if key.endswith("/whole"))
+    table = {
+        key.removesuffix("/whole"): [int(decisions[name][key][0]) for name in FILTER_NAMES]
+        for key in ids
+    }
+    rows = ",\n".join(f"  {json.dumps(key)}: {json.dumps(value)}" for key, value in table.items())
+    header = f'{{"datatrove": "0.10.1", "filters": {json.dumps(list(FILTER_NAMES))},\n"kept": {{\n'
+    path.write_text(header + rows + "\n}}\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datatrove-python", default="/work/venv-datatrove/bin/python")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--report", type=Path, default=None)
+    parser.add_argument("--whole-only", action="store_true", help="no halves and thirds")
+    parser.add_argument("--fixture", type=Path, default=None,
+                        help="write datatrove's decisions on whole texts (test gate data)")
     args = parser.parse_args()
-    docs, skipped = build_documents(DATA, args.limit)
+    docs, skipped = build_documents(DATA, args.limit, args.whole_only)
     theirs = run_datatrove(docs, args.datatrove_python)
+    if args.fixture:
+        _write_fixture(args.fixture, theirs)
     ours = run_thresher(docs)
     report = compare(ours, theirs, docs)
     _print(report, skipped)
