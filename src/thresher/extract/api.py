@@ -27,7 +27,7 @@ _TUNINGS: dict[str, Tuning] = {
                         block_density=0.33, recall_mode=False, precision_mode=True),
     "balanced": Tuning(),
     "recall": Tuning(sibling_ratio=0.1, clean_density=0.35, clean_density_positive=0.6,
-                     block_density=0.7, recall_mode=True),
+                     recall_mode=True),
 }  # fmt: skip
 DEFAULT_MAX_CHARS = 8_000_000
 

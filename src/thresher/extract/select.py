@@ -18,7 +18,7 @@ class Tuning:
     sibling_ratio: float = 0.2
     clean_density: float = 0.25  # link density above which a low-comma subtree is cut
     clean_density_positive: float = 0.5  # the same for subtrees named as content
-    block_density: float = 0.5  # link density above which a single block is dropped
+    block_density: float | None = None  # link density above which one block is dropped
     recall_mode: bool = False
     precision_mode: bool = False
 
@@ -108,7 +108,9 @@ def kept_blocks(page: Page, roots: list[int], out: list[bool], tuning: Tuning) -
         owner = block.owner
         if out[owner] or not any(lo <= owner <= hi for lo, hi in spans):
             continue
-        if block.link_chars > tuning.block_density * len(block.text):
+        if tuning.block_density is not None and (
+            block.link_chars > tuning.block_density * len(block.text)
+        ):
             continue
         if page.weights[owner] < 0 and len(block.text) < SHORT_NEGATIVE_BLOCK:
             continue  # a byline, credit or caption line named as such
