@@ -73,3 +73,12 @@ def test_output_is_nfc_without_controls(text: str) -> None:
     out = normalize_text(text)
     assert unicodedata.is_normalized("NFC", out)
     assert not any(unicodedata.category(c) == "Cc" and c not in "\n" for c in out)
+
+
+def test_html_is_repaired_but_keeps_its_white_space() -> None:
+    html = "<p>CafÃ©\n   <b>x</b></p>"
+    doc = Document(id="h", html=html)
+    NormalizeUnicode().apply(doc)
+    assert doc.html == "<p>Café\n   <b>x</b></p>"
+    assert doc.text == ""
+    assert doc.meta["unicode_changed"] is True

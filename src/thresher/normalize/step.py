@@ -16,7 +16,10 @@ _FORMS = ("NFC", "NFKC", "NFD", "NFKD")
 class NormalizeUnicode(DocStep):
     """Repair mojibake, normalise to ``form``, drop control characters, tidy white space.
 
-    Sets ``doc.meta["unicode_changed"] = True`` when the text changed. Never drops.
+    Works on ``doc.text``, and on ``doc.html`` while a page still holds HTML (there without
+    touching white space, which the extractor reads), so it can run before or after
+    extraction. Sets ``doc.meta["unicode_changed"] = True`` when anything changed. Never
+    drops.
     """
 
     name = "unicode"
@@ -29,9 +32,17 @@ class NormalizeUnicode(DocStep):
             raise ConfigError(f"unicode.form must be one of {_FORMS} or None (got {self.form!r})")
 
     def apply(self, doc: Document) -> Document | Drop:
-        fixed = normalize_text(doc.text, form=self.form, mojibake=self.mojibake,
-                               whitespace=self.whitespace)
-        if fixed != doc.text:
+        changed = False
+        if doc.html is not None:
+            html = normalize_text(doc.html, form=self.form, mojibake=self.mojibake,
+                                  whitespace=False)
+            changed = html != doc.html
+            doc.html = html
+        if doc.text:
+            fixed = normalize_text(doc.text, form=self.form, mojibake=self.mojibake,
+                                   whitespace=self.whitespace)
+            changed = changed or fixed != doc.text
             doc.text = fixed
+        if changed:
             doc.meta["unicode_changed"] = True
         return doc
