@@ -24,10 +24,9 @@ Oversize = Literal["truncate", "refuse"]
 Listings = Literal["drop", "keep"]
 _TUNINGS: dict[str, Tuning] = {
     "precision": Tuning(sibling_ratio=0.3, clean_density=0.15, clean_density_positive=0.4,
-                        block_density=0.33, recall_mode=False, precision_mode=True),
+                        block_density=0.33),
     "balanced": Tuning(),
-    "recall": Tuning(sibling_ratio=0.1, clean_density=0.35, clean_density_positive=0.6,
-                     recall_mode=True),
+    "recall": Tuning(sibling_ratio=0.1, clean_density=0.35, clean_density_positive=0.6),
 }  # fmt: skip
 DEFAULT_MAX_CHARS = 8_000_000
 

@@ -19,8 +19,6 @@ class Tuning:
     clean_density: float = 0.25  # link density above which a low-comma subtree is cut
     clean_density_positive: float = 0.5  # the same for subtrees named as content
     block_density: float | None = None  # link density above which one block is dropped
-    recall_mode: bool = False
-    precision_mode: bool = False
 
 
 def joined_siblings(page: Page, stats: Stats, scores: dict[int, float], top: int,

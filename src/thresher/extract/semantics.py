@@ -51,23 +51,3 @@ def name_semantics(names: str) -> tuple[int, bool, bool]:
         return weight, False, False
     boiler = _BOILERPLATE.search(names) is not None and _RESCUE.search(names) is None
     return weight - WEIGHT, boiler, _COMMENT.search(names) is not None
-
-
-def element_weight(names: str) -> int:
-    """Readability-style class weight: +25 for a content word, -25 for a boilerplate word."""
-    weight = 0
-    if _POSITIVE.search(names):
-        weight += WEIGHT
-    if _NEGATIVE.search(names):
-        weight -= WEIGHT
-    return weight
-
-
-def is_boilerplate_name(names: str) -> bool:
-    """True when class/id name a boilerplate container and no content word rescues it."""
-    return _BOILERPLATE.search(names) is not None and _RESCUE.search(names) is None
-
-
-def is_comment_name(names: str) -> bool:
-    """True when class/id name a user-comment section."""
-    return _COMMENT.search(names) is not None
