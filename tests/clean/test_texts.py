@@ -122,3 +122,47 @@ def test_comment_thread_longer_than_the_article_is_dropped() -> None:
     reasons = {line.text: line.reason for line in result.lines}
     assert reasons["42 Comments"] is LineReason.COMMENTS
     assert reasons["reader3 says:"] is LineReason.COMMENTS
+
+
+DE_NEWS = [
+    "Wir verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten. Mit der Nutzung "
+    "unserer Website stimmen Sie der Verwendung von Cookies zu.",
+    "Akzeptieren",
+    "Startseite",
+    "Politik",
+    "Newsletter abonnieren",
+    "Anzeige",
+    "Bahnstreik legt Fernverkehr lahm",
+    "12.03.2024, 14:05 Uhr",
+    "Berlin (dpa) - Ein Streik der Lokführer hat am Dienstag große Teile des Fernverkehrs in "
+    "Deutschland lahmgelegt, und viele Reisende mussten auf andere Verkehrsmittel ausweichen.",
+    "Nach Angaben der Bahn fielen rund achtzig Prozent der Fernzüge aus, im Regionalverkehr "
+    "war die Lage je nach Bundesland sehr unterschiedlich.",
+    "Lesen Sie auch",
+    "Flughafen erwartet Rekord im Sommer",
+    "Wie geht es weiter?",
+    "Ein Sprecher der Bahn sagte, man sei jederzeit zu Gesprächen bereit, wenn die "
+    "Gewerkschaft ihre Forderungen überdenke.",
+    "Mehr zum Thema",
+    "Streik: Was Reisende jetzt wissen müssen",
+    "Kommentare (12)",
+    "Impressum",
+    "© 2024 Beispiel Zeitung GmbH",
+]
+
+
+def test_german_news_page() -> None:
+    result = clean_text("\n".join(DE_NEWS))
+    kept = result.text.split("\n")
+    assert kept == [DE_NEWS[8], DE_NEWS[9], "Wie geht es weiter?", DE_NEWS[13]]
+    reasons = {line.text: line.reason for line in result.lines}
+    assert reasons["Flughafen erwartet Rekord im Sommer"] is LineReason.RELATED_HEADLINE
+    assert reasons["Mehr zum Thema"] is LineReason.RELATED_HEADING
+    assert reasons["Kommentare (12)"] is LineReason.COMMENTS
+    assert reasons[DE_NEWS[0]] is LineReason.FOOTER or not reasons[DE_NEWS[0]].kept
+    meta = result.metadata
+    assert meta["title"] == "Bahnstreik legt Fernverkehr lahm"
+    assert meta["dateline"] == "Berlin"
+    assert meta["source_attribution"] == "dpa"
+    assert meta["published"] == "2024-03-12T14:05"
+    assert meta["language"] == "de"

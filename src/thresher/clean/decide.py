@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from thresher.clean import classify, metadata
+from thresher.clean import classify, metadata, vocab
 from thresher.clean.classify import Kind, Thresholds
 from thresher.clean.features import LineFeatures
 from thresher.clean.reasons import LineReason
@@ -19,6 +19,7 @@ _RELATED_MAX_WORDS = 18
 _NEIGHBOURS = 2
 PROSE_SHARE = 0.5
 _ECHO_DISTANCE = 10
+_READ_ALSO_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ def decide(
         _final_reason(kind, reason, inside[i]) if feats[i] is not None else LineReason.EMPTY
         for i, (kind, reason) in enumerate(labels)
     ]
+    _mark_read_also(reasons, feats)
     decision = Decision(reasons=reasons, runs=runs)
     if runs:
         blocked = {i for i, (_, reason) in enumerate(labels) if reason is not None}
@@ -187,6 +189,18 @@ def _apply_title(
         reasons[found.index] = LineReason.TITLE
     elif not reasons[found.index].kept:
         reasons[found.index] = LineReason.HEADLINE
+
+
+def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None]) -> None:
+    """A short line right after "read also" inside the article is another story."""
+    for i, f in enumerate(feats):
+        if f is None or f.words > _READ_ALSO_WORDS or " ".join(f.low_words) not in vocab.READ_ALSO:
+            continue
+        j = i + 1
+        while j < len(feats) and feats[j] is None:
+            j += 1
+        if j < len(feats) and reasons[j] is LineReason.IN_ARTICLE:
+            reasons[j] = LineReason.RELATED_HEADLINE
 
 
 def _mark_related(decision: Decision, feats: list[LineFeatures | None]) -> None:

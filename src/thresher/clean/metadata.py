@@ -24,6 +24,10 @@ _DATELINE_LEAD = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}?)(?:,\s*[\w.]+(?:\s[\w.]+)?)?\s*"
     r"(?:\((?P<agency>[^)]{2,30})\))?\s*[-–—]{1,2}\s"
 )
+# "Berlin (dpa) -": a place in title case needs the agency in brackets to count.
+_DATELINE_AGENCY = re.compile(
+    r"^(?P<place>[^\W\d_][\w.'’ -]{1,30}?)\s*\((?P<agency>[^)]{2,30})\)\s*[-–—:]{1,2}\s"
+)
 _SOURCE = re.compile(
     r"^(?:source|sources|quelle|quellen|fuente|fonte|bron|источник|źródło|zdroj|"
     r"kaynak|sumber|来源|來源|出典|出処|المصدر)\s*[:：]\s*(?P<src>.{2,80}?)\s*$",
@@ -167,7 +171,7 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any])
 
 
 def _read_lead(text: str, facts: dict[str, Any]) -> None:
-    lead = _DATELINE_LEAD.match(text)
+    lead = _DATELINE_LEAD.match(text) or _DATELINE_AGENCY.match(text)
     if lead and "dateline" not in facts:
         facts["dateline"] = _place(lead["place"])
         if lead["agency"]:

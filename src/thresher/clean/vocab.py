@@ -136,7 +136,8 @@ FOOTER = re.compile(
     r"политика конфиденциальности|polityka prywatności|隐私政策|プライバシーポリシー|"
     r"powered by|maintained and developed by|designed by|developed by|"
     r"(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|"
-    r"verwendet cookies|utilise des cookies|utiliza cookies",
+    r"verwendet cookies|verwenden cookies|utilise des cookies|utilisons des cookies|"
+    r"utiliza cookies|utilizamos cookies|utilizziamo (?:i )?cookie",
     re.IGNORECASE,
 )
 
@@ -207,4 +208,13 @@ RELATED_HEADINGS = _phrases(
     gerelateerde artikelen|meest gelezen|lees ook|читайте также|похожие статьи|
     czytaj także|zobacz także|powiązane artykuły|相关文章|相关阅读|猜你喜欢|热门文章|
     関連記事|人気記事|おすすめ記事"""
+)
+
+# "Read also" lines: the short line after one inside an article is another story.
+READ_ALSO = _phrases(
+    """read also|also read|see also|read more|related|lesen sie auch|lesen sie mehr|
+    mehr dazu|auch interessant|siehe auch|lire aussi|à lire aussi|voir aussi|
+    lee también|ver también|leia também|veja também|leggi anche|vedi anche|lees ook|
+    zie ook|czytaj także|czytaj też|zobacz też|zobacz także|читайте также|
+    смотрите также|相关阅读|関連記事"""
 )
