@@ -27,6 +27,7 @@ from thresher.io import InputKind, ReaderOptions, discover_inputs, plan_shards
 from thresher.io.writers import Compression, OutputFormat, output_suffix
 
 _ACCEPTED = {InputKind.JSONL, InputKind.PARQUET, InputKind.TEXT}
+_DROP_SUFFIX = {Compression.GZIP: ".gz", Compression.ZSTD: ".zst", Compression.NONE: ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,28 @@ def _output_format(
     return fmt, Compression.GZIP
 
 
+def _filter_tasks(
+    sources: Sequence[FileShard],
+    work: Path,
+    root: Path,
+    fmt: OutputFormat,
+    compression: Compression,
+) -> list[FilterTask]:
+    suffix = output_suffix(fmt, compression)
+    drops_compression = compression if fmt is OutputFormat.JSONL else Compression.GZIP
+    return [
+        FilterTask(
+            source,
+            str(work),
+            str(root / "data" / f"{source.shard.id}{suffix}"),
+            str(root / "drops" / f"{source.shard.id}.jsonl{_DROP_SUFFIX[drops_compression]}"),
+            fmt,
+            drops_compression,
+        )
+        for source in sources
+    ]
+
+
 def dedup_files(
     inputs: Sequence[str],
     outdir: str | Path,
@@ -90,19 +113,9 @@ def dedup_files(
     sources = [FileShard(shard, opts.reader) for shard in plan_shards(found)]
     plan = plan_dedup(sources, work, cfg, index, map_fn)
     fmt, compression = _output_format(kinds, [item.path for item in found], opts)
-    suffix = output_suffix(fmt, compression)
-    tasks = [
-        FilterTask(
-            source,
-            str(work),
-            str(root / "data" / f"{source.shard.id}{suffix}"),
-            str(root / "drops" / f"{source.shard.id}.jsonl.gz"),
-            fmt,
-            compression if fmt is OutputFormat.JSONL else Compression.GZIP,
-        )
-        for source in sources
-    ]
-    filtered: list[FilterResult] = map_fn(filter_stage, tasks)
+    filtered: list[FilterResult] = map_fn(
+        filter_stage, _filter_tasks(sources, work, root, fmt, compression)
+    )
     run = index.add_run(work, plan.shards, map_fn) if index is not None else None
     if not opts.keep_work:
         shutil.rmtree(work, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,21 +19,33 @@ def run_dir(index_root: Path, run: int) -> Path:
     return index_root / "runs" / f"r{run:04d}"
 
 
+def _read_spans(path: Path, spans: list[tuple[int, int]]) -> list[bytes]:
+    """The bytes ``[start, stop)`` of each span of the file; InputError if it is short."""
+    out = []
+    with path.open("rb") as handle:
+        fd = handle.fileno()
+        for start, stop in spans:
+            data = os.pread(fd, stop - start, start)
+            if len(data) != stop - start:
+                raise InputError(f"dedup file {path} is truncated")
+            out.append(data)
+    return out
+
+
 class RefStore:
     """Signatures, document rows and ids of the documents named by refs.
 
-    Files are memory-mapped on first use, so gathering a few rows of a large
-    shard reads only those rows.
+    Signature rows and shingle sets are read with positioned reads (not memory
+    maps), so a stage holds only the rows it asked for, whatever the file sizes.
     """
 
     def __init__(self, workdir: Path, index_root: Path | None, num_perm: int) -> None:
         self.workdir = workdir
         self.index_root = index_root
         self.num_perm = num_perm
-        self._sigs: dict[tuple[int, int], npt.NDArray[np.uint32]] = {}
         self._docs: dict[tuple[int, int], Any] = {}
         self._ids: dict[tuple[int, int], list[str]] = {}
-        self._sets: dict[tuple[int, int], tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64]]] = {}
+        self._set_index: dict[tuple[int, int], npt.NDArray[np.int64]] = {}
 
     def _dir(self, run: int, shard: int) -> Path:
         if run < 0:
@@ -41,41 +54,23 @@ class RefStore:
             raise InputError("a ref names an index document but no index is open")
         return shard_dir(run_dir(self.index_root, run), shard)
 
-    def sigs(self, run: int, shard: int) -> npt.NDArray[np.uint32]:
+    def _set_offsets(self, run: int, shard: int) -> npt.NDArray[np.int64]:
         key = (run, shard)
-        if key not in self._sigs:
-            path = self._dir(run, shard) / "sigs.u32"
-            size = path.stat().st_size // (4 * self.num_perm)
-            if size == 0:
-                self._sigs[key] = np.empty((0, self.num_perm), dtype=np.uint32)
-            else:
-                self._sigs[key] = np.memmap(
-                    path, dtype=np.uint32, mode="r", shape=(size, self.num_perm)
-                )
-        return self._sigs[key]
-
-    def sets(self, run: int, shard: int) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64]]:
-        """The shard's concatenated shingle sets and their offsets (``n + 1``)."""
-        key = (run, shard)
-        if key not in self._sets:
-            directory = self._dir(run, shard)
-            offsets = load_array(directory / "sets_idx.npy")
-            values: npt.NDArray[np.uint32] = (
-                np.memmap(directory / "sets.u32", dtype=np.uint32, mode="r")
-                if offsets[-1] > 0
-                else np.empty(0, dtype=np.uint32)
-            )
-            self._sets[key] = (values, offsets)
-        return self._sets[key]
+        if key not in self._set_index:
+            offsets: npt.NDArray[np.int64] = load_array(self._dir(run, shard) / "sets_idx.npy")
+            self._set_index[key] = offsets
+        return self._set_index[key]
 
     def gather_sets(self, refs: npt.NDArray[np.uint64]) -> list[npt.NDArray[np.uint32]]:
         """Shingle sets (sorted unique uint32) of ``refs``, in order."""
         out: list[npt.NDArray[np.uint32]] = [np.empty(0, dtype=np.uint32)] * refs.size
         rows = split_refs(refs)[3]
         for run, shard, where in self._groups(refs):
-            values, offsets = self.sets(run, shard)
-            for i in where.tolist():
-                out[i] = np.asarray(values[offsets[rows[i]] : offsets[rows[i] + 1]])
+            offsets = self._set_offsets(run, shard)
+            spans = [(int(offsets[rows[i]]) * 4, int(offsets[rows[i] + 1]) * 4) for i in where]
+            chunks = _read_spans(self._dir(run, shard) / "sets.u32", spans)
+            for i, chunk in zip(where.tolist(), chunks, strict=True):
+                out[i] = np.frombuffer(chunk, dtype=np.uint32)
         return out
 
     def docs(self, run: int, shard: int) -> Any:
@@ -117,8 +112,11 @@ class RefStore:
         """Signature rows of ``refs``, in order."""
         out = np.empty((refs.size, self.num_perm), dtype=np.uint32)
         rows = split_refs(refs)[3]
+        width = 4 * self.num_perm
         for run, shard, where in self._groups(refs):
-            out[where] = self.sigs(run, shard)[rows[where]]
+            spans = [(int(rows[i]) * width, (int(rows[i]) + 1) * width) for i in where]
+            chunks = _read_spans(self._dir(run, shard) / "sigs.u32", spans)
+            out[where] = np.frombuffer(b"".join(chunks), dtype=np.uint32).reshape(-1, self.num_perm)
         return out
 
     def gather_docs(self, refs: npt.NDArray[np.uint64]) -> Any:

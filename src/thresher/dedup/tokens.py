@@ -148,11 +148,10 @@ def hash_words(encoded: Sequence[bytes]) -> WordHashes:
 
     def flush() -> None:
         words, begins = _hash_piece(b" ".join(batch))
-        bounds = np.cumsum([len(piece) + 1 for piece in batch])
-        doc_of_word = np.asarray(owners, dtype=np.int64)[
-            np.searchsorted(bounds, begins, side="right")
-        ]
-        counts[:] += np.bincount(doc_of_word, minlength=len(encoded))
+        bounds = np.zeros(len(batch) + 1, dtype=np.int64)
+        np.cumsum([len(piece) + 1 for piece in batch], out=bounds[1:])
+        per_piece = np.diff(np.searchsorted(begins, bounds))
+        np.add.at(counts, np.asarray(owners, dtype=np.int64), per_piece)
         parts.append(words)
         batch.clear()
         owners.clear()
