@@ -103,3 +103,19 @@ def test_punctuation_counts_against_letters_in_english_only() -> None:
     GopherQualityFilter(language="ru", signals=True).apply(russian)
     assert english.meta["signals"]["gopher_alpha_words_ratio"] == pytest.approx(7 / 15)
     assert russian.meta["signals"]["gopher_alpha_words_ratio"] == 1.0
+
+
+def test_punctuation_rule_can_be_chosen() -> None:
+    text = "Он сказал: «Да, да, да!» — и ушёл."
+    doc = _doc(text)
+    GopherQualityFilter(language="ru", punctuation_is_word=True, signals=True).apply(doc)
+    assert doc.meta["signals"]["gopher_alpha_words_ratio"] == pytest.approx(7 / 15)
+
+
+def test_korean_is_not_held_to_alphabetic_word_lengths() -> None:
+    sentence = "우리는 오늘 공원에서 산책을 했고 많은 꽃과 나무를 보았다. 정말 조용한 곳이다."
+    text = "\n".join([sentence] * 6)
+    doc = _doc(text, language="ko")
+    assert GopherQualityFilter().apply(doc) is doc
+    as_english = GopherQualityFilter(language="en", min_stop_words=None).apply(_doc(text))
+    assert isinstance(as_english, Drop) and as_english.reason == "gopher_below_avg_threshold"

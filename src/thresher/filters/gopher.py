@@ -37,8 +37,14 @@ class GopherQualityReason(StrEnum):
     NOT_ENOUGH_STOP_WORDS = "gopher_enough_stop_words"
 
 
-def gopher_quality_signals(text: str, profile: LanguageProfile) -> dict[str, Any]:
-    """The numbers Gopher's quality rules compare, for ``text`` in the profile's language."""
+def gopher_quality_signals(
+    text: str, profile: LanguageProfile, punctuation_is_word: bool = True
+) -> dict[str, Any]:
+    """The numbers Gopher's quality rules compare, for ``text`` in the profile's language.
+
+    ``punctuation_is_word``: whether punctuation tokens count in the letter ratio's
+    denominator (datatrove's behaviour, as its tokenizer splits off every comma).
+    """
     words = words_of(text, profile)
     n_words = len(words)
     content = [word for word in words if not is_symbol_word(word)]
@@ -59,7 +65,7 @@ def gopher_quality_signals(text: str, profile: LanguageProfile) -> dict[str, Any
         "gopher_end_ellipsis_lines_ratio": sum(
             line.rstrip().endswith(("...", "…")) for line in lines
         ) / n_lines,
-        "gopher_alpha_words_ratio": _alpha_ratio(words if profile.code == ENGLISH else content),
+        "gopher_alpha_words_ratio": _alpha_ratio(words if punctuation_is_word else content),
         "gopher_stop_words": profile.count_stop_words(list(words)),
     }
 
@@ -67,9 +73,9 @@ def gopher_quality_signals(text: str, profile: LanguageProfile) -> dict[str, Any
 def _alpha_ratio(words: Sequence[str]) -> float:
     """Share of ``words`` with a letter.
 
-    English counts punctuation tokens as words, as datatrove does (its tokens split off
-    every comma); other languages count only words with a letter or digit, which is the
-    Gopher paper's intent and does not punish punctuation-rich prose (Russian, Italian).
+    Pass every token to count punctuation as words, as datatrove does (its tokens split off
+    every comma), or only the words with a letter or digit, which is the Gopher paper's
+    intent and does not punish prose rich in punctuation, numbers and prices.
     """
     if not words:
         return 0.0
@@ -83,12 +89,15 @@ class GopherQualityFilter(DocStep):
     Rules in order (datatrove's defaults): 50 to 100,000 words that are not only
     punctuation; their mean length 3 to 10 characters (space-segmented languages only);
     ``#`` and ellipses at most 0.1 per word; at most 90 % of lines starting with a bullet
-    and 30 % ending with an ellipsis; at least 80 % of words with a letter (punctuation
-    tokens count as words in English only, as in datatrove); at least
+    and 30 % ending with an ellipsis; at least 80 % of words with a letter; at least
     ``min_stop_words`` distinct stop words of the document's language (skipped for a
     language without a stop-word list). ``language=None`` reads ``doc.meta["language"]``
     and falls back to English. ``signals=True`` writes the measured values to
     ``doc.meta["signals"]``.
+
+    ``punctuation_is_word``: whether punctuation tokens count as words in the 80 % letter
+    rule. ``None`` (default) follows datatrove for English (they count, so news with many
+    numbers and quotes can fall to 0.75) and the paper's intent elsewhere (they do not).
     """
 
     name = "gopher_quality"
@@ -104,6 +113,7 @@ class GopherQualityFilter(DocStep):
     stop_words: list[str] | None = None
     language: str | None = None
     signals: bool = False
+    punctuation_is_word: bool | None = None
 
     def __post_init__(self) -> None:
         for key in ("min_doc_words", "max_doc_words", "min_avg_word_length",
@@ -118,7 +128,10 @@ class GopherQualityFilter(DocStep):
         if self.stop_words is not None:
             profile = LanguageProfile(profile.code, profile.spaced,
                                       frozenset(self.stop_words), False)
-        values = gopher_quality_signals(doc.text, profile)
+        punctuation = self.punctuation_is_word
+        if punctuation is None:
+            punctuation = profile.code == ENGLISH
+        values = gopher_quality_signals(doc.text, profile, punctuation)
         if self.signals:
             store_signals(doc, values)
         return self._decide(values, profile) or doc
@@ -133,7 +146,7 @@ class GopherQualityFilter(DocStep):
         if not v["gopher_n_words"]:
             return Drop(reason.SHORT_DOC, "no words")
         avg = v["gopher_avg_word_length"]
-        if profile.spaced and n_content:
+        if profile.checks_word_length and n_content:
             if self.min_avg_word_length and avg < self.min_avg_word_length:
                 return Drop(reason.BELOW_AVG_WORD_LENGTH, f"{avg:.2f} < {self.min_avg_word_length}")
             if self.max_avg_word_length and avg > self.max_avg_word_length:

@@ -10,7 +10,8 @@ instead of English assumptions (see ``docs/filters.md``):
 * **stop words**: a short list of the most frequent function words per language, compared
   case-insensitively; a language without a list skips the stop-word rule rather than
   failing it (English stop words on a German page would drop every German page);
-* **word length**: the Gopher mean-word-length rule only applies to space-segmented languages;
+* **word length**: the Gopher mean-word-length rule only applies to alphabetic scripts written
+  with spaces (not to Chinese, Japanese, Korean, Amharic...);
 * **n-grams**: where each character counts as a word, Gopher's repetition n-grams span twice
   as many characters (a 5-gram becomes 10 characters), about as much text as 5 words;
 * **line ends**: every Unicode sentence terminal and closing quote ends a sentence line.
@@ -59,6 +60,9 @@ _STOP_WORDS: dict[str, str] = {
     "ja": "の に は を た が で て と し",
 }
 
+# Korean words (eojeol) average under 3 Hangul syllables, as do Amharic and Tigrinya words
+# written in Ethiopic syllables: the 3-10 character mean-length rule is for alphabets.
+_SHORT_WORD_SCRIPTS = frozenset(("ko", "am", "ti"))
 _UNSPACED = frozenset(("zh", "ja", "th", "lo", "km", "my", "bo", "wuu", "yue"))
 # Han, kana, Thai, Lao, Tibetan, Myanmar, Khmer and CJK punctuation-free letters.
 _UNSPACED_CHAR = re.compile(
@@ -75,6 +79,11 @@ class LanguageProfile:
     spaced: bool
     stop_words: frozenset[str] | None
     fold_case: bool
+
+    @property
+    def checks_word_length(self) -> bool:
+        """False for scripts whose words are a few dense characters (Hangul, Han, Ethiopic)."""
+        return self.spaced and self.code not in _SHORT_WORD_SCRIPTS
 
     @property
     def ngram_scale(self) -> int:
