@@ -82,3 +82,10 @@ def test_html_is_repaired_but_keeps_its_white_space() -> None:
     assert doc.html == "<p>Café\n   <b>x</b></p>"
     assert doc.text == ""
     assert doc.meta["unicode_changed"] is True
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.sampled_from(["NFC", "NFKC", None]))
+def test_idempotent_without_white_space_rules(text: str, form: str | None) -> None:
+    once = normalize_text(text, form=form, whitespace=False)  # type: ignore[arg-type]
+    assert normalize_text(once, form=form, whitespace=False) == once  # type: ignore[arg-type]
