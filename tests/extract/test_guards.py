@@ -129,3 +129,11 @@ def test_json_ld_article_body_overrules_a_wrong_choice() -> None:
     assert [b.text[:20] for b in fixed] == [story[:20], story[:20]]
     right = [b for b in page.blocks if b.text.startswith("The harbour")]
     assert check_against_body(page, right, words, dead) is right
+
+
+def test_pages_with_too_many_elements_fall_back_to_visible_text() -> None:
+    html = "<html><body><nav>Menu</nav>" + ARTICLE * 3 + "<script>var x;</script></body></html>"
+    result = extract(html, max_elements=5)
+    assert "too_many_elements" in result.warnings
+    assert "A sentence of the article" in result.text and "var x" not in result.text
+    assert result.markdown.startswith("Menu")

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from thresher.errors import ConfigError
-from thresher.extract.dom import Block, build_page
+from thresher.extract.dom import Block, Page, build_page
 from thresher.extract.render import render_markdown, render_text
 from thresher.extract.select import Tuning
 from thresher.extract.textmeta import dateline, source_attribution
@@ -51,6 +51,7 @@ class ExtractOptions:
     max_chars: int | None = DEFAULT_MAX_CHARS
     oversize: Oversize = "truncate"
     time_budget: float | None = 2.0  # seconds of CPU after parsing before a cheap fallback
+    max_elements: int | None = 300_000  # more tags than this: all visible text, unscored
     listings: Listings | None = None  # None: "keep" in recall mode, else "drop"
 
     def __post_init__(self) -> None:
@@ -64,6 +65,8 @@ class ExtractOptions:
             object.__setattr__(self, "listings", "keep" if self.mode == "recall" else "drop")
         elif self.listings not in ("drop", "keep"):
             raise ConfigError(f"listings: expected drop or keep, got {self.listings!r}")
+        if self.max_elements is not None and self.max_elements <= 0:
+            raise ConfigError(f"max_elements: must be positive or None, got {self.max_elements!r}")
         if self.time_budget is not None and self.time_budget <= 0:
             raise ConfigError(f"time_budget: must be positive or None, got {self.time_budget!r}")
 
@@ -97,7 +100,8 @@ def extract(html: str | bytes, url: str | None = None, **options: Any) -> Extrac
     ``html`` may be bytes (decoded by HTTP charset when ``http_charset`` is given,
     then BOM, ``<meta>``, detection). ``options`` are the fields of
     :class:`ExtractOptions` (``mode``, ``include_comments``, ``include_captions``, ``with_metadata``,
-    ``max_chars``, ``oversize``, ``time_budget``) plus ``http_charset``.
+    ``max_chars``, ``oversize``, ``time_budget``, ``max_elements``, ``listings``) plus
+    ``http_charset``.
     """
     http_charset = options.pop("http_charset", None)
     try:
@@ -135,7 +139,11 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
         metadata, structured = page_metadata(tree, url)
     body = tree.body
     if body is None:
-        return Extraction("", metadata, skipped=None, warnings=tuple(warnings))
+        return Extraction("", metadata, warnings=tuple(warnings))
+    if opts.max_elements is not None and html.count("<") > opts.max_elements:
+        logger.warning("page with more than %d tags: keeping all visible text", opts.max_elements)
+        warnings.append("too_many_elements")
+        return _visible_text(body, metadata, warnings)
     page = build_page(body, captions=opts.include_captions, keep_chrome=opts.include_comments)
     over = opts.time_budget is not None and time.process_time() - started > opts.time_budget
     if over:
@@ -145,6 +153,11 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
                            drop_listings=opts.listings == "drop")
     if blocks is None:
         return Extraction("", metadata, skipped=Skipped.LISTING, warnings=tuple(warnings))
+    return _finish(page, blocks, metadata, opts, warnings)
+
+
+def _finish(page: Page, blocks: list[Block], metadata: dict[str, Any], opts: ExtractOptions,
+            warnings: list[str]) -> Extraction:
     comments = None
     if opts.include_comments:
         comments = render_text(comment_blocks(page, blocks))
@@ -155,6 +168,16 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
         metadata["source_attribution"] = source_attribution(text)
         metadata["dateline"] = dateline(text)
     return Extraction(text, metadata, comments, None, tuple(warnings), tuple(kept))
+
+
+def _visible_text(body: Any, metadata: dict[str, Any], warnings: list[str]) -> Extraction:
+    """The guard's cheap answer: every visible line, from Lexbor's own text serialiser."""
+    for node in body.css("script, style, noscript, template"):
+        node.decompose()
+    lines = [" ".join(line.split()) for line in body.text(separator="\n").split("\n")]
+    blocks = tuple(Block(0, "p", text=line) for line in lines if line)
+    text = "\n".join(b.text for b in blocks)
+    return Extraction(text, metadata, None, None, tuple(warnings), blocks)
 
 
 def _drop_title_heading(blocks: list[Block], title: str | None) -> list[Block]:
