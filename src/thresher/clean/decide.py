@@ -137,14 +137,14 @@ def _site_template(labelled: list[classify.Label | None], site_rule: SiteRule | 
         return set()
     found = {i for i, x in enumerate(labelled) if x is not None and site_rule.repeated(x[0].text)}
     prose = [i for i, x in enumerate(labelled) if x is not None and x[1] is Kind.GOOD]
-    prose_words = sum(labelled_words(labelled, prose))
-    templated_words = sum(labelled_words(labelled, [i for i in prose if i in found]))
+    prose_words = sum(_labelled_words(labelled, prose))
+    templated_words = sum(_labelled_words(labelled, [i for i in prose if i in found]))
     if prose_words and templated_words > PROSE_SHARE * prose_words:
         return set()
     return found
 
 
-def labelled_words(labelled: list[classify.Label | None], rows: list[int]) -> list[float]:
+def _labelled_words(labelled: list[classify.Label | None], rows: list[int]) -> list[float]:
     """Word counts of the given labelled lines."""
     return [x[0].words for i in rows if (x := labelled[i]) is not None]
 
