@@ -11,7 +11,7 @@ from typing import Any, Literal
 from thresher.errors import ConfigError
 from thresher.extract.dom import Block, Page, build_page
 from thresher.extract.render import render_markdown, render_text
-from thresher.extract.select import Tuning
+from thresher.extract.selection import Tuning
 from thresher.extract.textmeta import dateline, source_attribution
 from thresher.extract.vote import choose_blocks, comment_blocks
 from thresher.html.encoding import decode_html_bytes

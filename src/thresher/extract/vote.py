@@ -14,7 +14,7 @@ from thresher.extract.scoring import (
     subtree_stats,
     top_candidate,
 )
-from thresher.extract.select import Tuning, cleaned_out, joined_siblings, kept_blocks
+from thresher.extract.selection import Tuning, cleaned_out, joined_siblings, kept_blocks
 from thresher.extract.structured import body_words, check_against_body
 
 WIDEN_SHARE = 0.0
