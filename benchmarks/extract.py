@@ -34,8 +34,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "extraction"
 METADATA = ROOT.parent / "shared" / "data" / "metadata" / "dev.jsonl.gz"
 # expected field <- thresher metadata key
-FIELDS = {"title": "title", "byline": "authors", "site_name": "site_name",
-          "published": "published", "lang": "language", "excerpt": "description"}
+FIELDS = {
+    "title": "title",
+    "byline": "authors",
+    "site_name": "site_name",
+    "published": "published",
+    "lang": "language",
+    "excerpt": "description",
+}
 
 
 def _norm(text: str) -> str:
@@ -58,17 +64,26 @@ def score_metadata(path: Path) -> dict[str, dict[str, float]]:
     """Coverage, exact match (and title token F1) per field, as the data's README defines."""
     from thresher.extract import extract
 
-    sums: dict[str, dict[str, float]] = {f: dict.fromkeys(
-        ("n", "covered", "exact", "token_f1", "spurious"), 0.0) for f in FIELDS}
+    sums: dict[str, dict[str, float]] = {
+        f: dict.fromkeys(("n", "covered", "exact", "token_f1", "spurious"), 0.0) for f in FIELDS
+    }
     with gzip.open(path, "rb") as handle:
         for line in handle:
             record = orjson.loads(line)
             meta = extract(record["html"]).metadata
             for field, key in FIELDS.items():
                 _score_field(sums[field], field, record["expected"].get(field), meta.get(key))
-    return {f: {"n": c["n"], "coverage": c["covered"] / c["n"], "exact": c["exact"] / c["n"],
-                "token_f1": c["token_f1"] / c["n"], "spurious": c["spurious"]}
-            for f, c in sums.items() if c["n"]}
+    return {
+        f: {
+            "n": c["n"],
+            "coverage": c["covered"] / c["n"],
+            "exact": c["exact"] / c["n"],
+            "token_f1": c["token_f1"] / c["n"],
+            "spurious": c["spurious"],
+        }
+        for f, c in sums.items()
+        if c["n"]
+    }
 
 
 def _score_field(sums: dict[str, float], field: str, gold: Any, pred: Any) -> None:
@@ -87,8 +102,9 @@ def _score_field(sums: dict[str, float], field: str, gold: Any, pred: Any) -> No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--peers", default=",".join(PEER_NAMES))
-    parser.add_argument("--data", type=Path, nargs="*",
-                        default=[DATA / "scrapinghub.jsonl.gz", DATA / "wceb.jsonl.gz"])
+    parser.add_argument(
+        "--data", type=Path, nargs="*", default=[DATA / "scrapinghub.jsonl.gz", DATA / "wceb.jsonl.gz"]
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     parser.add_argument("--metadata", action="store_true", help="score metadata fields instead")
     args = parser.parse_args()

@@ -9,8 +9,7 @@ import pytest
 from thresher.evaluate.extraction import evaluate, read_pages, thresher_extractor
 
 # Floors just under what thresher reaches (see BENCHMARKS.md); a regression fails CI.
-FLOORS = {"all": 0.962, "scrapinghub": 0.962, "wceb/readability": 0.967,
-          "wceb/cleanportaleval": 0.951}
+FLOORS = {"all": 0.962, "scrapinghub": 0.962, "wceb/readability": 0.967, "wceb/cleanportaleval": 0.951}
 
 
 @pytest.mark.slow

@@ -34,8 +34,19 @@ def test_oversize_page_is_truncated_or_refused() -> None:
     assert refused.skipped == Skipped.OVERSIZE and refused.text == ""
 
 
-@pytest.mark.parametrize("html", ["", "   ", b"", b"\xff\xfe\x00garbage\x00", "<<<>>>", "<html>",
-                                  "plain text without tags", "<body><script>x()</script></body>"])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   ",
+        b"",
+        b"\xff\xfe\x00garbage\x00",
+        "<<<>>>",
+        "<html>",
+        "plain text without tags",
+        "<body><script>x()</script></body>",
+    ],
+)
 def test_empty_and_garbage_input_never_raise(html: str | bytes) -> None:
     result = extract(html)
     assert isinstance(result.text, str)
@@ -49,8 +60,11 @@ def test_arbitrary_text_never_raises(html: str) -> None:
 
 
 def test_bytes_are_decoded_by_declared_charset() -> None:
-    html = "<html><head><meta charset='windows-1252'></head><body>" + ARTICLE.replace(
-        "article", "Straße und Café") + "</body></html>"
+    html = (
+        "<html><head><meta charset='windows-1252'></head><body>"
+        + ARTICLE.replace("article", "Straße und Café")
+        + "</body></html>"
+    )
     assert "Straße und Café" in extract(html.encode("cp1252")).text
 
 
@@ -66,9 +80,12 @@ def test_invalid_options_raise_config_error() -> None:
 
 
 def test_step_extracts_and_merges_metadata() -> None:
-    html = ("<html lang='fr'><head><title>Le titre | Le Site</title>"
-            "<meta property='og:site_name' content='Le Site'></head><body><article>"
-            + ARTICLE + "</article></body></html>")
+    html = (
+        "<html lang='fr'><head><title>Le titre | Le Site</title>"
+        "<meta property='og:site_name' content='Le Site'></head><body><article>"
+        + ARTICLE
+        + "</article></body></html>"
+    )
     doc = Extract().apply(Document(id="1", html=html, meta={"source_kind": "warc"}))
     assert isinstance(doc, Document)
     assert doc.html is None and "A sentence of the article" in doc.text
@@ -101,8 +118,9 @@ def test_step_is_registered() -> None:
 
 def test_step_drops_listing_pages() -> None:
     teaser = "<div class='item'><h2><a href='/x'>Headline</a></h2><p>{}</p></div>"
-    body = "".join(teaser.format(f"Story number {n} starts here, with a few words, and more.")
-                   for n in range(4))
+    body = "".join(
+        teaser.format(f"Story number {n} starts here, with a few words, and more.") for n in range(4)
+    )
     html = f"<html><body><div class='list'>{body}</div></body></html>"
     answer = Extract().apply(Document(id="1", html=html))
     assert isinstance(answer, Drop) and answer.reason == ExtractDrop.NO_MAIN_CONTENT

@@ -41,8 +41,18 @@ def test_german_metadata() -> None:
 
 
 def test_every_key_is_present() -> None:
-    keys = {"title", "authors", "published", "updated", "site_name", "canonical_url",
-            "description", "language", "source_attribution", "dateline"}
+    keys = {
+        "title",
+        "authors",
+        "published",
+        "updated",
+        "site_name",
+        "canonical_url",
+        "description",
+        "language",
+        "source_attribution",
+        "dateline",
+    }
     assert keys <= set(_meta("listing"))
 
 

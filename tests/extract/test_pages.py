@@ -14,19 +14,36 @@ PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 # page -> (snippets the text must contain, snippets it must not contain)
 CASES: dict[str, tuple[list[str], list[str]]] = {
     "article_sidebar": (
-        ["voted seven to two on Tuesday night", "How the park will be paid for",
-         "publish a yearly report on maintenance costs"],
-        ["Most read", "Bakery on Main Street", "All rights reserved", "Opinion",
-         "By Maria Delgado", "seen from the railway bridge"],
+        [
+            "voted seven to two on Tuesday night",
+            "How the park will be paid for",
+            "publish a yearly report on maintenance costs",
+        ],
+        [
+            "Most read",
+            "Bakery on Main Street",
+            "All rights reserved",
+            "Opinion",
+            "By Maria Delgado",
+            "seen from the railway bridge",
+        ],
     ),
     "forum": (
-        ["smells sharply of nail polish remover", "That smell means the yeast is hungry",
-         "the extra feeding worked"],
+        [
+            "smells sharply of nail polish remover",
+            "That smell means the yeast is hungry",
+            "the extra feeding worked",
+        ],
         ["Register", "Similar threads", "Best flour for rye", "Forum index"],
     ),
     "table_heavy": (
-        ["Harbor Cell 10", "Northwind Pack", "94%", "Round-trip efficiency",
-         "households with electric heating"],
+        [
+            "Harbor Cell 10",
+            "Northwind Pack",
+            "94%",
+            "Round-trip efficiency",
+            "households with electric heating",
+        ],
         ["Share on Facebook", "Guides"],
     ),
     "comments": (
@@ -42,20 +59,26 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["Trail Diary", "Gear"],
     ),
     "aside_accordion": (
-        ["renew a passport entirely online", "the old passport stays valid",
-         "between eight and twelve working days", "children under sixteen"],
+        [
+            "renew a passport entirely online",
+            "the old passport stays valid",
+            "between eight and twelve working days",
+            "children under sixteen",
+        ],
         ["Accessibility", "Services"],
     ),
     "markdown_features": (
-        ["csv.reader(f)", "Use DictReader for named columns", "Explicit is better than implicit",
-         "DictReader"],
+        [
+            "csv.reader(f)",
+            "Use DictReader for named columns",
+            "Explicit is better than implicit",
+            "DictReader",
+        ],
         ["Docs", "FAQ"],
     ),
     "german": (
-        ["vier neue Radwege durch die Innenstadt", "dreißig Parkplätze",
-         "zwei neue Parkhäuser am Stadtrand"],
-        ["Wir verwenden Cookies", "Stadtfest mit Rekordbesuch", "Endlich!", "Impressum",
-         "Startseite"],
+        ["vier neue Radwege durch die Innenstadt", "dreißig Parkplätze", "zwei neue Parkhäuser am Stadtrand"],
+        ["Wir verwenden Cookies", "Stadtfest mit Rekordbesuch", "Endlich!", "Impressum", "Startseite"],
     ),
 }
 
@@ -93,7 +116,7 @@ def test_markdown_carries_structure() -> None:
     assert "### Things to remember" in md
     assert '```\nimport csv\nwith open("data.csv", newline="") as f:' in md
     assert "    for row in csv.reader(f):" in md
-    assert "1. Open the file with `newline=\"\"`" in md
+    assert '1. Open the file with `newline=""`' in md
     assert "- Use DictReader for named columns.\n- Use the sniffer for unknown dialects." in md
     assert "> Explicit is better than implicit" in md
     assert "| Function | Returns |\n| --- | --- |\n| reader | lists |" in md

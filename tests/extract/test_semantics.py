@@ -14,8 +14,18 @@ def test_content_names_weigh_positive(names: str) -> None:
     assert weight > 0 and not boiler and not comment
 
 
-@pytest.mark.parametrize("names", ["sidebar", "cookie-consent", "werbung", "empfehlungen",
-                                   "social-share", "newsletter-signup", "publicite"])
+@pytest.mark.parametrize(
+    "names",
+    [
+        "sidebar",
+        "cookie-consent",
+        "werbung",
+        "empfehlungen",
+        "social-share",
+        "newsletter-signup",
+        "publicite",
+    ],
+)
 def test_boilerplate_names(names: str) -> None:
     weight, boiler, _ = name_semantics(names)
     assert weight < 0 and boiler

@@ -13,19 +13,43 @@ if TYPE_CHECKING:
 
 
 @click.command(name="extract")
-@click.option("--data", "data", multiple=True, required=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Labelled pages (JSON Lines, .gz allowed); repeat for several files.")
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Labelled pages (JSON Lines, .gz allowed); repeat for several files.",
+)
 @click.option("--peers", default="", help="Comma-separated peers: trafilatura,resiliparse,readability.")
-@click.option("--mode", type=click.Choice(["precision", "balanced", "recall"]), default="balanced",
-              show_default=True, help="thresher's extraction mode.")
-@click.option("--per-page", "per_page", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write every page's precision, recall and F1 per system here (JSON Lines).")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the summary as JSON here.")
+@click.option(
+    "--mode",
+    type=click.Choice(["precision", "balanced", "recall"]),
+    default="balanced",
+    show_default=True,
+    help="thresher's extraction mode.",
+)
+@click.option(
+    "--per-page",
+    "per_page",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every page's precision, recall and F1 per system here (JSON Lines).",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the summary as JSON here.",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="At most N pages per file.")
-def command(data: tuple[Path, ...], peers: str, mode: str, per_page: Path | None,
-            json_out: Path | None, limit: int | None) -> None:
+def command(
+    data: tuple[Path, ...],
+    peers: str,
+    mode: str,
+    per_page: Path | None,
+    json_out: Path | None,
+    limit: int | None,
+) -> None:
     """Score thresher (and peers, in the same run) with the AEB shingle metric.
 
     Prints F1 / precision / recall per dataset and subset, pages per CPU second, and

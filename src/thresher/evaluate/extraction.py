@@ -58,9 +58,16 @@ def read_pages(paths: Iterable[Path], limit: int | None = None) -> list[Page]:
                 if limit is not None and n >= limit:
                     break
                 rec = orjson.loads(line)
-                pages.append(Page(str(rec["id"]), rec.get("dataset") or path.stem,
-                                  rec.get("subset") or rec.get("dataset") or path.stem,
-                                  rec.get("url"), rec["html"], rec.get("ground_truth_text") or ""))
+                pages.append(
+                    Page(
+                        str(rec["id"]),
+                        rec.get("dataset") or path.stem,
+                        rec.get("subset") or rec.get("dataset") or path.stem,
+                        rec.get("url"),
+                        rec["html"],
+                        rec.get("ground_truth_text") or "",
+                    )
+                )
     return pages
 
 
@@ -98,8 +105,7 @@ def group_scores(run: SystemRun, group_ids: dict[str, list[str]]) -> dict[str, C
 def per_page_rows(pages: list[Page], runs: list[SystemRun]) -> Iterator[dict[str, Any]]:
     """One JSON-able row per page with every system's precision, recall and F1."""
     for page in pages:
-        row: dict[str, Any] = {"id": page.id, "dataset": page.dataset, "subset": page.subset,
-                               "url": page.url}
+        row: dict[str, Any] = {"id": page.id, "dataset": page.dataset, "subset": page.subset, "url": page.url}
         for run in runs:
             s = run.scores[page.id]
             row[run.name] = {"p": s.precision, "r": s.recall, "f1": round(s.f1, 4)}
@@ -139,8 +145,15 @@ class Report:
             "pages_per_second": self.pages_per_second,
             "errors": self.errors,
             "scores": {
-                system: {g: {"f1": s.f1, "precision": s.precision, "recall": s.recall,
-                             "empty": s.empty_predictions} for g, s in by_group.items()}
+                system: {
+                    g: {
+                        "f1": s.f1,
+                        "precision": s.precision,
+                        "recall": s.recall,
+                        "empty": s.empty_predictions,
+                    }
+                    for g, s in by_group.items()
+                }
                 for system, by_group in self.scores.items()
             },
         }

@@ -149,15 +149,17 @@ def extract_with(html: str, url: str | None, opts: ExtractOptions) -> Extraction
     if over:
         logger.warning("extraction over its time budget; keeping all visible text")
         warnings.append(Skipped.TIME_BUDGET.value)
-    blocks = choose_blocks(page, _TUNINGS[opts.mode], structured, everything=over,
-                           drop_listings=opts.listings == "drop")
+    blocks = choose_blocks(
+        page, _TUNINGS[opts.mode], structured, everything=over, drop_listings=opts.listings == "drop"
+    )
     if blocks is None:
         return Extraction("", metadata, skipped=Skipped.LISTING, warnings=tuple(warnings))
     return _finish(page, blocks, metadata, opts, warnings)
 
 
-def _finish(page: Page, blocks: list[Block], metadata: dict[str, Any], opts: ExtractOptions,
-            warnings: list[str]) -> Extraction:
+def _finish(
+    page: Page, blocks: list[Block], metadata: dict[str, Any], opts: ExtractOptions, warnings: list[str]
+) -> Extraction:
     comments = None
     if opts.include_comments:
         comments = render_text(comment_blocks(page, blocks))

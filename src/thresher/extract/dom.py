@@ -120,8 +120,7 @@ class _Walker:
         parent = self.stack[-1]
         if parent.parts:
             block = Block(parent.owner, parent.kind, quote=parent.quote, code=parent.code)
-            block.list_depth, block.ordered, block.row = (
-                parent.list_depth, parent.ordered, parent.row)
+            block.list_depth, block.ordered, block.row = (parent.list_depth, parent.ordered, parent.row)
             self.stack[-1] = block
 
     def semantics(self, cls: str | None, ident: str | None) -> tuple[int, bool, bool]:

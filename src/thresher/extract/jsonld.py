@@ -7,8 +7,17 @@ from typing import Any
 
 import orjson
 
-_ARTICLE_TYPES = ("article", "posting", "report", "webpage", "creativework", "review",
-                  "recipe", "howto", "qapage")
+_ARTICLE_TYPES = (
+    "article",
+    "posting",
+    "report",
+    "webpage",
+    "creativework",
+    "review",
+    "recipe",
+    "howto",
+    "qapage",
+)
 
 
 def article_data(tree: Any) -> dict[str, Any]:

@@ -21,13 +21,36 @@ METADATA_KEYS = (
     "language", "source_attribution", "dateline",
 )  # fmt: skip
 _TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "title", "twitter:title", "parsely-title")
-_AUTHOR_KEYS = ("author", "article:author", "dc:creator", "dcterm:creator", "parsely-author",
-                "sailthru.author", "byl")
-_PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datepublished",
-                   "date", "pubdate", "publishdate", "dc.date", "dc:date", "dcterms.created",
-                   "dc.date.issued", "parsely-pub-date", "sailthru.date")
-_UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-                 "last-modified")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "dc:creator",
+    "dcterm:creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+)
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc:date",
+    "dcterms.created",
+    "dc.date.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+_UPDATED_KEYS = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+)
 _SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 _DESCRIPTION_KEYS = ("description", "og:description", "twitter:description", "dc:description")
 _SEPARATORS = re.compile(r"\s+[|\-–—:»·•/\\]{1,2}\s+")
@@ -45,20 +68,17 @@ def page_metadata(tree: Any, url: str | None) -> tuple[dict[str, Any], dict[str,
         site = None
     node = tree.css_first("title")
     html_title = node.text(strip=True) if node is not None else None
-    title = _first(_jsonld_title(structured, html_title), *(metas.get(k) for k in _TITLE_KEYS),
-                   html_title)
+    title = _first(_jsonld_title(structured, html_title), *(metas.get(k) for k in _TITLE_KEYS), html_title)
     meta: dict[str, Any] = {
         "title": _strip_site(title, site, url) if title else None,
         "authors": _authors(structured, metas, tree),
-        "published": iso_date(_first(structured.get("published"),
-                                     *(metas.get(k) for k in _PUBLISHED_KEYS),
-                                     _time_element(tree))),
-        "updated": iso_date(_first(structured.get("updated"),
-                                   *(metas.get(k) for k in _UPDATED_KEYS))),
+        "published": iso_date(
+            _first(structured.get("published"), *(metas.get(k) for k in _PUBLISHED_KEYS), _time_element(tree))
+        ),
+        "updated": iso_date(_first(structured.get("updated"), *(metas.get(k) for k in _UPDATED_KEYS))),
         "site_name": site,
         "canonical_url": _canonical(tree, metas, url),
-        "description": _first(*(metas.get(k) for k in _DESCRIPTION_KEYS),
-                              structured.get("description")),
+        "description": _first(*(metas.get(k) for k in _DESCRIPTION_KEYS), structured.get("description")),
         "language": _language(tree, metas),
         "source_attribution": None,
         "dateline": None,

@@ -24,7 +24,7 @@ _CLEANABLE = frozenset(
     {"div", "section", "ul", "ol", "dl", "table", "form", "aside", "header", "footer", "figure",
      "nav", "menu", "fieldset"}
 )  # fmt: skip
-_SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", ":", "\"", "”", "»")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", ":", '"', "”", "»")
 MIN_BLOCK_CHARS = 25
 LENGTH_CAP = 3.0
 RIVALS = 3

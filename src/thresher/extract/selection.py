@@ -21,8 +21,9 @@ class Tuning:
     block_density: float | None = None  # link density above which one block is dropped
 
 
-def joined_siblings(page: Page, stats: Stats, scores: dict[int, float], top: int,
-                    tuning: Tuning) -> list[int]:
+def joined_siblings(
+    page: Page, stats: Stats, scores: dict[int, float], top: int, tuning: Tuning
+) -> list[int]:
     """The top candidate and those of its siblings that look like more of the content."""
     if top == 0:
         return [0]
@@ -60,8 +61,9 @@ def _ends_sentence(page: Page, element: int) -> bool:
     return False
 
 
-def cleaned_out(page: Page, stats: Stats, scores: dict[int, float], roots: list[int],
-                tuning: Tuning) -> list[bool]:
+def cleaned_out(
+    page: Page, stats: Stats, scores: dict[int, float], roots: list[int], tuning: Tuning
+) -> list[bool]:
     """Elements inside the chosen roots that are boilerplate by name or link density."""
     out = list(stats.dead)
     tags, weights, parents = page.tags, page.weights, page.parents
@@ -106,9 +108,7 @@ def kept_blocks(page: Page, roots: list[int], out: list[bool], tuning: Tuning) -
         owner = block.owner
         if out[owner] or not any(lo <= owner <= hi for lo, hi in spans):
             continue
-        if tuning.block_density is not None and (
-            block.link_chars > tuning.block_density * len(block.text)
-        ):
+        if tuning.block_density is not None and (block.link_chars > tuning.block_density * len(block.text)):
             continue
         if page.weights[owner] < 0 and len(block.text) < SHORT_NEGATIVE_BLOCK:
             continue  # a byline, credit or caption line named as such

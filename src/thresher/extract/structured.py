@@ -27,8 +27,7 @@ def body_words(structured: dict[str, Any]) -> set[str] | None:
     return set(_WORD.findall(body.casefold()))
 
 
-def check_against_body(page: Page, chosen: list[Block], words: set[str],
-                       dead: list[bool]) -> list[Block]:
+def check_against_body(page: Page, chosen: list[Block], words: set[str], dead: list[bool]) -> list[Block]:
     """``chosen`` if it covers the body's words, else the blocks the body vouches for."""
     found: set[str] = set()
     for block in chosen:

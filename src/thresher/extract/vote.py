@@ -26,8 +26,13 @@ COUSIN_LEVELS = 1
 COUSIN_CHARS = 100
 
 
-def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
-                  everything: bool = False, drop_listings: bool = False) -> list[Block] | None:
+def choose_blocks(
+    page: Page,
+    tuning: Tuning,
+    structured: dict[str, Any],
+    everything: bool = False,
+    drop_listings: bool = False,
+) -> list[Block] | None:
     """The blocks of the page's main content, in document order; None for a listing page.
 
     Like Readability, a result shorter than ``RETRY_BELOW`` characters is retried with
@@ -58,8 +63,9 @@ def choose_blocks(page: Page, tuning: Tuning, structured: dict[str, Any],
     return best if words is None else check_against_body(page, best, words, dead)
 
 
-def _attempt(page: Page, tuning: Tuning, stats: Stats, scores: dict[int, float],
-             weighted: bool) -> list[Block]:
+def _attempt(
+    page: Page, tuning: Tuning, stats: Stats, scores: dict[int, float], weighted: bool
+) -> list[Block]:
     if not weighted:
         page = dataclasses.replace(page, weights=[0] * len(page.weights))
         scores = candidate_scores(page, stats)
@@ -71,8 +77,9 @@ def _attempt(page: Page, tuning: Tuning, stats: Stats, scores: dict[int, float],
     return _with_cousins(page, stats, scores, roots, kept, tuning)
 
 
-def _with_cousins(page: Page, stats: Stats, scores: dict[int, float], roots: list[int],
-                  kept: list[Block], tuning: Tuning) -> list[Block]:
+def _with_cousins(
+    page: Page, stats: Stats, scores: dict[int, float], roots: list[int], kept: list[Block], tuning: Tuning
+) -> list[Block]:
     """Add prose blocks a few levels around the chosen content (split article bodies)."""
     area = roots[0]
     for _ in range(COUSIN_LEVELS):
@@ -85,15 +92,20 @@ def _with_cousins(page: Page, stats: Stats, scores: dict[int, float], roots: lis
     chosen = {id(b) for b in kept}
     lo, hi = area, page.ends[area]
     return [
-        block for block in page.blocks
+        block
+        for block in page.blocks
         if id(block) in chosen or (lo <= block.owner <= hi and not out[block.owner] and _prose(block))
     ]
 
 
 def _prose(block: Block) -> bool:
     length = len(block.text)
-    return (length >= COUSIN_CHARS and block.link_chars < 0.1 * length
-            and block.kind[0] != "h" and block.text.endswith(_SENTENCE_END))
+    return (
+        length >= COUSIN_CHARS
+        and block.link_chars < 0.1 * length
+        and block.kind[0] != "h"
+        and block.text.endswith(_SENTENCE_END)
+    )
 
 
 def comment_blocks(page: Page, main: list[Block]) -> list[Block]:
@@ -102,8 +114,9 @@ def comment_blocks(page: Page, main: list[Block]) -> list[Block]:
     for i in range(1, len(page.tags)):
         inside[i] = inside[page.parents[i]] or page.comment[i]
     chosen = {id(b) for b in main}
-    return [b for b in page.blocks if inside[b.owner] and id(b) not in chosen
-            and b.link_chars * 2 < len(b.text)]
+    return [
+        b for b in page.blocks if inside[b.owner] and id(b) not in chosen and b.link_chars * 2 < len(b.text)
+    ]
 
 
 def good_text(page: Page, stats: Stats) -> list[int]:
@@ -131,9 +144,6 @@ def _widen(page: Page, stats: Stats, top: int, tuning: Tuning) -> int:
         extra = good[node] - good[top]
         extra_text = stats.text[node] - stats.text[top]
         extra_links = stats.links[node] - stats.links[top]
-        if extra_links <= WIDEN_LINKS * extra_text and extra >= max(
-            WIDEN_SHARE * good[chosen], WIDEN_MIN
-        ):
+        if extra_links <= WIDEN_LINKS * extra_text and extra >= max(WIDEN_SHARE * good[chosen], WIDEN_MIN):
             chosen = node
     return chosen
-
