@@ -103,6 +103,7 @@ def test_comments_are_excluded_by_default_and_extractable() -> None:
     assert "cherry tomatoes to splitting" in comments
     assert "Picking them just before they are fully ripe" in comments
     assert "the skin cracks in rings" not in comments
+    assert "Leave a reply" not in comments
 
 
 def test_german_comments_are_found_by_their_german_name() -> None:

@@ -24,7 +24,7 @@ Oversize = Literal["truncate", "refuse"]
 Listings = Literal["drop", "keep"]
 _TUNINGS: dict[str, Tuning] = {
     "precision": Tuning(sibling_ratio=0.3, clean_density=0.15, clean_density_positive=0.4,
-                        block_density=0.33),
+                        block_density=0.33, trim_edges=True),
     "balanced": Tuning(),
     "recall": Tuning(sibling_ratio=0.1, clean_density=0.35, clean_density_positive=0.6),
 }  # fmt: skip

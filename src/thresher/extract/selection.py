@@ -8,6 +8,7 @@ from thresher.extract.dom import Block, Page
 from thresher.extract.scoring import _CLEANABLE, _SENTENCE_END, Stats
 
 SHORT_NEGATIVE_BLOCK = 200
+EDGE_CHARS = 50
 DIV_SIBLING_CHARS = 500
 
 
@@ -19,6 +20,7 @@ class Tuning:
     clean_density: float = 0.25  # link density above which a low-comma subtree is cut
     clean_density_positive: float = 0.5  # the same for subtrees named as content
     block_density: float | None = None  # link density above which one block is dropped
+    trim_edges: bool = False  # drop short non-sentence lines (bylines, dates) at both ends
 
 
 def joined_siblings(
@@ -114,3 +116,17 @@ def kept_blocks(page: Page, roots: list[int], out: list[bool], tuning: Tuning) -
             continue  # a byline, credit or caption line named as such
         kept.append(block)
     return kept
+
+
+def trimmed(blocks: list[Block]) -> list[Block]:
+    """Without the short lines that are not sentences at the start and end (dates, bylines)."""
+    start, end = 0, len(blocks)
+    while start < end and _edge_noise(blocks[start]):
+        start += 1
+    while end > start and _edge_noise(blocks[end - 1]):
+        end -= 1
+    return blocks[start:end]
+
+
+def _edge_noise(block: Block) -> bool:
+    return len(block.text) < EDGE_CHARS and not block.text.endswith(_SENTENCE_END)

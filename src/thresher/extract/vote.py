@@ -14,7 +14,7 @@ from thresher.extract.scoring import (
     subtree_stats,
     top_candidate,
 )
-from thresher.extract.selection import Tuning, cleaned_out, joined_siblings, kept_blocks
+from thresher.extract.selection import Tuning, cleaned_out, joined_siblings, kept_blocks, trimmed
 from thresher.extract.structured import body_words, check_against_body
 
 WIDEN_SHARE = 0.0
@@ -60,7 +60,9 @@ def choose_blocks(
         if chars > best_chars:
             best, best_chars = blocks, chars
     words = body_words(structured)
-    return best if words is None else check_against_body(page, best, words, dead)
+    if words is not None:
+        best = check_against_body(page, best, words, dead)
+    return trimmed(best) if tuning.trim_edges else best
 
 
 def _attempt(
@@ -111,8 +113,12 @@ def _prose(block: Block) -> bool:
 def comment_blocks(page: Page, main: list[Block]) -> list[Block]:
     """Blocks inside user-comment sections that are not part of the main content."""
     inside = [False] * len(page.tags)
+    in_form = [False] * len(page.tags)
     for i in range(1, len(page.tags)):
         inside[i] = inside[page.parents[i]] or page.comment[i]
+        in_form[i] = in_form[page.parents[i]] or page.tags[i] == "form"
+    for i, form in enumerate(in_form):
+        inside[i] = inside[i] and not form  # the reply form is not a comment
     chosen = {id(b) for b in main}
     return [
         b for b in page.blocks if inside[b.owner] and id(b) not in chosen and b.link_chars * 2 < len(b.text)
