@@ -109,7 +109,10 @@ def _set_similarity(
 ) -> npt.NDArray[np.float64]:
     """Exact Jaccard similarity of the shingle sets of each pair of refs."""
     out = np.empty(left.size, dtype=np.float64)
-    for i, (a, b) in enumerate(zip(store.gather_sets(left), store.gather_sets(right), strict=True)):
+    for i, (raw_a, raw_b) in enumerate(
+        zip(store.gather_sets(left), store.gather_sets(right), strict=True)
+    ):
+        a, b = np.unique(raw_a), np.unique(raw_b)
         common = np.intersect1d(a, b, assume_unique=True).size
         union = a.size + b.size - common
         out[i] = common / union if union else 1.0

@@ -33,6 +33,9 @@ class Sketches:
     ``signatures`` is ``(n, num_perm)`` uint32; ``exact`` is the ``(n, 2)`` xxh3-128
     of the normalised text; ``words`` counts the words of each text (a text with no
     word has an all-``0xFFFFFFFF`` signature and never becomes a near duplicate).
+    With ``sets=True``, ``sets`` holds each text's 32-bit shingle hashes (in text
+    order, repeats included: whoever compares two sets makes them unique), one text
+    after the other, and ``set_sizes`` how many each text has.
     """
 
     signatures: U32
@@ -71,18 +74,6 @@ def shingle_hashes(words: WordHashes, ngram: int) -> tuple[U64, npt.NDArray[np.i
         order = np.argsort(docs, kind="stable")
         shingles, docs = np.concatenate((shingles, extra))[order], docs[order]
     return mix64(shingles), docs
-
-
-def _unique_per_doc(
-    x: U32, docs: npt.NDArray[np.int64], n: int
-) -> tuple[U32, npt.NDArray[np.int64]]:
-    """Sorted unique values of ``x`` per document, and how many each document has."""
-    combined = np.sort(docs.astype(np.uint64) << np.uint64(32) | x.astype(np.uint64))
-    keep = np.ones(combined.size, dtype=bool)
-    keep[1:] = combined[1:] != combined[:-1]
-    combined = combined[keep]
-    owners = (combined >> np.uint64(32)).astype(np.int64)
-    return combined.astype(np.uint32), np.bincount(owners, minlength=n).astype(np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,12 +124,12 @@ class MinHasher:
         words = hash_words(encoded)
         shingles, docs = shingle_hashes(words, self.config.ngram)
         x = (shingles >> np.uint64(32)).astype(np.uint32)
-        unique, sizes = _unique_per_doc(x, docs, len(encoded)) if sets else (None, None)
+        sizes = np.bincount(docs, minlength=len(encoded)).astype(np.int64) if sets else None
         return Sketches(
             signatures=self._signatures(x, docs, len(encoded)),
             exact=exact_hashes(words),
             words=words.counts(),
-            sets=unique,
+            sets=x if sets else None,
             set_sizes=sizes,
         )
 

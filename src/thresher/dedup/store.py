@@ -62,7 +62,7 @@ class RefStore:
         return self._set_index[key]
 
     def gather_sets(self, refs: npt.NDArray[np.uint64]) -> list[npt.NDArray[np.uint32]]:
-        """Shingle sets (sorted unique uint32) of ``refs``, in order."""
+        """Shingle hashes (uint32, as written: not unique) of ``refs``, in order."""
         out: list[npt.NDArray[np.uint32]] = [np.empty(0, dtype=np.uint32)] * refs.size
         rows = split_refs(refs)[3]
         for run, shard, where in self._groups(refs):
