@@ -136,3 +136,17 @@ def test_eval_dedup_needs_data() -> None:
     result = CliRunner().invoke(cli, ["eval", "dedup"])
     assert result.exit_code == 2
     assert "--synthetic" in result.output
+
+
+def test_html_input_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>hello</p></body></html>")
+    result = CliRunner().invoke(cli, ["dedup", str(page), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "dedup reads JSONL, Parquet or text files; found html" in result.output
+
+
+def test_missing_input_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["dedup", str(tmp_path / "nothing.jsonl"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "nothing.jsonl" in result.output

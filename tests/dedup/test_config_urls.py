@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thresher.dedup.config import (
     DedupConfig,
@@ -73,3 +75,28 @@ def test_url_key() -> None:
     assert url_key("") is None
     assert url_key("http://a.org/x/") == url_key("https://www.a.org/x")
     assert url_key("http://a.org/x") != url_key("http://a.org/y")
+
+
+_URL_PARTS = st.tuples(
+    st.sampled_from(["http://", "https://", ""]),
+    st.sampled_from(["www.", ""]),
+    st.from_regex(r"[a-z0-9]{1,8}\.(org|de|com)", fullmatch=True),
+    st.lists(st.from_regex(r"[A-Za-z0-9_%~-]{0,6}", fullmatch=True), max_size=3),
+    st.lists(st.tuples(st.sampled_from(["a", "b", "utm_x", "id"]), st.text("xyz12", max_size=3)), max_size=3),
+    st.sampled_from(["", "#frag", "/"]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_URL_PARTS)
+def test_normalize_url_is_idempotent(
+    parts: tuple[str, str, str, list[str], list[tuple[str, str]], str],
+) -> None:
+    scheme, www, host, segments, query, tail = parts
+    url = scheme + www + host + "/" + "/".join(segments)
+    if query:
+        url += "?" + "&".join(f"{k}={v}" for k, v in query)
+    url += tail
+    once = normalize_url(url)
+    assert normalize_url(once) == once
+    assert once.startswith(host)
