@@ -16,39 +16,82 @@ _RULES = [rule.value for rule in KeepRule]
 
 @click.command("dedup")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
-              help="Output directory: data/, drops/, stats.json.")
-@click.option("--index", "index_dir", type=click.Path(file_okay=False),
-              help="Persistent index: deduplicate against it, then add this run's kept documents.")
-@click.option("--threshold", default=0.8, show_default=True,
-              type=click.FloatRange(0, 1, min_open=True, max_open=True),
-              help="Jaccard similarity of near duplicates.")
-@click.option("--num-perm", default=128, show_default=True, type=click.IntRange(min=1),
-              help="MinHash permutations.")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Output directory: data/, drops/, stats.json.",
+)
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False),
+    help="Persistent index: deduplicate against it, then add this run's kept documents.",
+)
+@click.option(
+    "--threshold",
+    default=0.8,
+    show_default=True,
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    help="Jaccard similarity of near duplicates.",
+)
+@click.option(
+    "--num-perm", default=128, show_default=True, type=click.IntRange(min=1), help="MinHash permutations."
+)
 @click.option("--bands", type=click.IntRange(min=1), help="LSH bands (default: chosen for the threshold).")
 @click.option("--rows", type=click.IntRange(min=1), help="Rows per band (with --bands).")
 @click.option("--ngram", default=5, show_default=True, type=click.IntRange(min=1), help="Words per shingle.")
-@click.option("--verify", type=click.Choice([v.value for v in Verify]), default="exact", show_default=True,
-              help="How candidate pairs are checked.")
-@click.option("--keep", type=click.Choice(_RULES), default="first", show_default=True,
-              help="Which document of a content cluster is kept.")
-@click.option("--url-keep", type=click.Choice(_RULES), default="newest", show_default=True,
-              help="Which document of one URL is kept.")
+@click.option(
+    "--verify",
+    type=click.Choice([v.value for v in Verify]),
+    default="exact",
+    show_default=True,
+    help="How candidate pairs are checked.",
+)
+@click.option(
+    "--keep",
+    type=click.Choice(_RULES),
+    default="first",
+    show_default=True,
+    help="Which document of a content cluster is kept.",
+)
+@click.option(
+    "--url-keep",
+    type=click.Choice(_RULES),
+    default="newest",
+    show_default=True,
+    help="Which document of one URL is kept.",
+)
 @click.option("--date-field", default="date", show_default=True, help="metadata key read by 'newest'.")
-@click.option("--score-field", default="quality_score", show_default=True,
-              help="metadata key read by 'quality'.")
+@click.option(
+    "--score-field", default="quality_score", show_default=True, help="metadata key read by 'quality'."
+)
 @click.option("--exact/--no-exact", default=True, show_default=True, help="Exact duplicates.")
 @click.option("--near/--no-near", default=True, show_default=True, help="Near duplicates.")
 @click.option("--url/--no-url", default=True, show_default=True, help="URL duplicates.")
 @click.option("--text-field", default="text", show_default=True)
 @click.option("--id-field", default="id", show_default=True)
 @click.option("--url-field", default="url", show_default=True)
-@click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]),
-              help="Output format (default: that of the inputs).")
-@click.option("--compression", type=click.Choice([c.value for c in Compression]),
-              help="JSONL compression (default: that of the inputs).")
-@click.option("--partitions", default=16, show_default=True, type=click.IntRange(min=1),
-              help="Bucket partitions of the shuffle.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in OutputFormat]),
+    help="Output format (default: that of the inputs).",
+)
+@click.option(
+    "--compression",
+    type=click.Choice([c.value for c in Compression]),
+    help="JSONL compression (default: that of the inputs).",
+)
+@click.option(
+    "--partitions",
+    default=16,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Bucket partitions of the shuffle.",
+)
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--keep-work", is_flag=True, help="Keep the stage files in OUTDIR/_work.")
 def command(**options: Any) -> None:
@@ -106,9 +149,7 @@ def _config(opt: dict[str, Any]) -> DedupConfig:
 def _file_options(opt: dict[str, Any]) -> FileOptions:
     from thresher.io import ReaderOptions
 
-    reader = ReaderOptions(
-        text_field=opt["text_field"], id_field=opt["id_field"], url_field=opt["url_field"]
-    )
+    reader = ReaderOptions(text_field=opt["text_field"], id_field=opt["id_field"], url_field=opt["url_field"])
     return FileOptions(
         reader=reader,
         fmt=OutputFormat(opt["fmt"]) if opt["fmt"] else None,

@@ -53,12 +53,21 @@ def _configs(opt: dict[str, Any]) -> list[MinHashConfig]:
 
 @click.command("dedup")
 @click.argument("inputs", nargs=-1)
-@click.option("--synthetic", type=click.IntRange(min=2),
-              help="Evaluate on this many generated documents with injected near duplicates.")
-@click.option("--sample", default=20000, show_default=True, type=click.IntRange(min=2),
-              help="Documents sampled from INPUTS.")
-@click.option("--threshold", default=0.8, show_default=True,
-              type=click.FloatRange(0, 1, min_open=True, max_open=True))
+@click.option(
+    "--synthetic",
+    type=click.IntRange(min=2),
+    help="Evaluate on this many generated documents with injected near duplicates.",
+)
+@click.option(
+    "--sample",
+    default=20000,
+    show_default=True,
+    type=click.IntRange(min=2),
+    help="Documents sampled from INPUTS.",
+)
+@click.option(
+    "--threshold", default=0.8, show_default=True, type=click.FloatRange(0, 1, min_open=True, max_open=True)
+)
 @click.option("--num-perm", default=128, show_default=True, type=click.IntRange(min=1))
 @click.option("--ngram", default=5, show_default=True, type=click.IntRange(min=1))
 @click.option("--bands", type=click.IntRange(min=1))
@@ -67,8 +76,12 @@ def _configs(opt: dict[str, Any]) -> list[MinHashConfig]:
 @click.option("--sweep", is_flag=True, help="Try every bands x rows shape for --num-perm.")
 @click.option("--text-field", default="text", show_default=True)
 @click.option("--seed", default=0, show_default=True, type=int)
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the results as JSON.")
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the results as JSON.",
+)
 def command(**opt: Any) -> None:
     """Precision and recall of near-duplicate pairs against brute-force Jaccard.
 

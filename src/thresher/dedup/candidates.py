@@ -109,9 +109,7 @@ def _set_similarity(
 ) -> npt.NDArray[np.float64]:
     """Exact Jaccard similarity of the shingle sets of each pair of refs."""
     out = np.empty(left.size, dtype=np.float64)
-    for i, (raw_a, raw_b) in enumerate(
-        zip(store.gather_sets(left), store.gather_sets(right), strict=True)
-    ):
+    for i, (raw_a, raw_b) in enumerate(zip(store.gather_sets(left), store.gather_sets(right), strict=True)):
         a, b = np.unique(raw_a), np.unique(raw_b)
         common = np.intersect1d(a, b, assume_unique=True).size
         union = a.size + b.size - common
@@ -127,9 +125,7 @@ def _similarity(
     return estimate_jaccard(store.gather_sigs(left), store.gather_sigs(right))
 
 
-def _verified_band_edges(
-    records: Any, store: RefStore, mode: Verify, threshold: float
-) -> tuple[Any, int]:
+def _verified_band_edges(records: Any, store: RefStore, mode: Verify, threshold: float) -> tuple[Any, int]:
     """Band pairs similar enough, regrouping the members that fail their first."""
     found: list[Any] = []
     rejected = 0

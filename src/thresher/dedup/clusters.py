@@ -75,9 +75,7 @@ def choose_keepers(nodes: U64, labels: npt.NDArray[np.int64], prio: Any) -> U64:
     order = np.lexsort((nodes, -np.asarray(prio, dtype=np.float64), ~is_index, labels))
     first = np.ones(order.size, dtype=bool)
     first[1:] = labels[order][1:] != labels[order][:-1]
-    keeper_of_label = dict(
-        zip(labels[order][first].tolist(), nodes[order][first].tolist(), strict=True)
-    )
+    keeper_of_label = dict(zip(labels[order][first].tolist(), nodes[order][first].tolist(), strict=True))
     return np.array([keeper_of_label[label] for label in labels.tolist()], dtype=np.uint64)
 
 
@@ -105,7 +103,8 @@ def cluster_stage(task: ClusterTask) -> ClusterResult:
     """Stage 3: settle every cluster and write ``plan/sNNNNN.json`` per shard."""
     cfg = task.config
     store = RefStore(
-        Path(task.workdir), Path(task.index_root) if task.index_root else None,
+        Path(task.workdir),
+        Path(task.index_root) if task.index_root else None,
         cfg.minhash.num_perm,
     )
     edges = _load_edges(task)
@@ -122,9 +121,7 @@ def cluster_stage(task: ClusterTask) -> ClusterResult:
     return _write_plans(task, store, final, reasons, int(edges.size))
 
 
-def _content_reasons(
-    dropped: U64, keeper: U64, store: RefStore, cfg: DedupConfig
-) -> dict[int, DedupReason]:
+def _content_reasons(dropped: U64, keeper: U64, store: RefStore, cfg: DedupConfig) -> dict[int, DedupReason]:
     if dropped.size == 0:
         return {}
     mine, theirs = store.gather_docs(dropped), store.gather_docs(keeper)
@@ -147,9 +144,7 @@ def _write_plans(
     keepers = np.array([final[d] for d in dropped.tolist()], dtype=np.uint64)
     sizes = Counter(keepers.tolist())
     unique_keepers = np.array(sorted(sizes), dtype=np.uint64)
-    keeper_ids = dict(
-        zip(unique_keepers.tolist(), store.gather_ids(unique_keepers), strict=True)
-    )
+    keeper_ids = dict(zip(unique_keepers.tolist(), store.gather_ids(unique_keepers), strict=True))
     _, _, shard_of, row_of = split_refs(dropped)
     _, _, kshard, krow = split_refs(unique_keepers)
     k_is_index = split_refs(unique_keepers)[0]
@@ -158,7 +153,9 @@ def _write_plans(
         drops = [
             [row, str(reasons[ref]), keeper_ids[keeper]]
             for row, ref, keeper in zip(
-                row_of[mask].tolist(), dropped[mask].tolist(), keepers[mask].tolist(),
+                row_of[mask].tolist(),
+                dropped[mask].tolist(),
+                keepers[mask].tolist(),
                 strict=True,
             )
         ]

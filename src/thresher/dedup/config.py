@@ -49,9 +49,7 @@ def candidate_probability(similarity: float, bands: int, rows: int) -> float:
     return 1.0 - (1.0 - similarity**rows) ** bands
 
 
-def choose_bands_rows(
-    threshold: float, num_perm: int, min_probability: float = 0.95
-) -> tuple[int, int]:
+def choose_bands_rows(threshold: float, num_perm: int, min_probability: float = 0.95) -> tuple[int, int]:
     """Bands and rows (``b * r <= num_perm``) for ``threshold``, recall first.
 
     The most rows (so the fewest dissimilar candidates) for which a pair at the

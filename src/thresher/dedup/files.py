@@ -113,9 +113,7 @@ def dedup_files(
     sources = [FileShard(shard, opts.reader) for shard in plan_shards(found)]
     plan = plan_dedup(sources, work, cfg, index, map_fn)
     fmt, compression = _output_format(kinds, [item.path for item in found], opts)
-    filtered: list[FilterResult] = map_fn(
-        filter_stage, _filter_tasks(sources, work, root, fmt, compression)
-    )
+    filtered: list[FilterResult] = map_fn(filter_stage, _filter_tasks(sources, work, root, fmt, compression))
     run = index.add_run(work, plan.shards, map_fn) if index is not None else None
     if not opts.keep_work:
         shutil.rmtree(work, ignore_errors=True)

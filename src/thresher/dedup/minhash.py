@@ -86,9 +86,7 @@ class MinHasher:
     def __post_init__(self) -> None:
         rng = np.random.default_rng(self.config.seed)
         size = self.config.num_perm
-        object.__setattr__(
-            self, "_a", rng.integers(0, 2**32, size=size, dtype=np.uint32) | np.uint32(1)
-        )
+        object.__setattr__(self, "_a", rng.integers(0, 2**32, size=size, dtype=np.uint32) | np.uint32(1))
 
     def sketch(self, texts: Sequence[str], sets: bool = False) -> Sketches:
         """Signatures, exact hashes and word counts of ``texts``.
@@ -114,9 +112,7 @@ class MinHasher:
             words=np.concatenate([p.words for p in parts]),
             sets=np.concatenate([p.sets for p in parts if p.sets is not None]) if sets else None,
             set_sizes=(
-                np.concatenate([p.set_sizes for p in parts if p.set_sizes is not None])
-                if sets
-                else None
+                np.concatenate([p.set_sizes for p in parts if p.set_sizes is not None]) if sets else None
             ),
         )
 

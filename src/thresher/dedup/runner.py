@@ -92,9 +92,7 @@ def plan_dedup(
     )
     index_root = str(index.root) if index is not None and index.runs else None
     runs = index.run_numbers if index is not None else ()
-    tasks = [
-        CandidateTask(p, str(root), shards, cfg, index_root, runs) for p in range(cfg.partitions)
-    ]
+    tasks = [CandidateTask(p, str(root), shards, cfg, index_root, runs) for p in range(cfg.partitions)]
     found: list[CandidateResult] = map_fn(candidate_stage, tasks)
     (clusters,) = map_fn(cluster_stage, [ClusterTask(str(root), shards, cfg, index_root)])
     plan = DedupPlan(
@@ -107,7 +105,5 @@ def plan_dedup(
         rejected_candidates=sum(r.rejected for r in found),
         index_documents=index.documents if index is not None else 0,
     )
-    (root / "plan" / "summary.json").write_bytes(
-        orjson.dumps(plan.to_json(), option=orjson.OPT_INDENT_2)
-    )
+    (root / "plan" / "summary.json").write_bytes(orjson.dumps(plan.to_json(), option=orjson.OPT_INDENT_2))
     return plan

@@ -66,8 +66,9 @@ def _fold_and_mask(arr: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:
     latin_punct = lead[(first == 0xC2) & (second >= 0xA0) & (second <= 0xBF)]
     mask[latin_punct] = False
     mask[latin_punct + 1] = False
-    wide_punct = lead[((first == 0xE2) & ((second == 0x80) | (second == 0x81)))
-                      | ((first == 0xE3) & (second == 0x80))]
+    wide_punct = lead[
+        ((first == 0xE2) & ((second == 0x80) | (second == 0x81))) | ((first == 0xE3) & (second == 0x80))
+    ]
     for offset in (0, 1, 2):
         mask[wide_punct + offset] = False
     return mask

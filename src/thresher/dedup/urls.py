@@ -15,8 +15,23 @@ import xxhash
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_")
 _TRACKING_NAMES = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "_ga", "ref_src", "sessionid",
-     "phpsessid", "sid", "jsessionid", "spm", "share", "ocid"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "_ga",
+        "ref_src",
+        "sessionid",
+        "phpsessid",
+        "sid",
+        "jsessionid",
+        "spm",
+        "share",
+        "ocid",
+    }
 )
 _INDEX_FILES = ("index.html", "index.htm", "index.php", "default.aspx", "index.shtml")
 _SAFE_PATH = "/:@!$&'()*+,;=-._~"
