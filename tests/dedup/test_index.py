@@ -130,3 +130,25 @@ def test_truncated_signatures_are_refused(tmp_path: Path) -> None:
     sigs.write_bytes(sigs.read_bytes()[:100])
     with pytest.raises(InputError, match="truncated"):
         DedupIndex.open(tmp_path / "index", CONFIG)
+
+
+def test_new_document_bridging_two_indexed_ones_never_drops_an_indexed_one(tmp_path: Path) -> None:
+    a = words(300)
+    c = list(a)
+    for position in (20, 80, 140, 200, 260):
+        c[position] = f"c{position}"
+    b = list(c)
+    for position in (50, 110, 170, 230, 290):
+        b[position] = f"b{position}"
+    index = DedupIndex.open(tmp_path / "index", CONFIG)
+    first = [Document(id="A", text=" ".join(a)), Document(id="B", text=" ".join(b))]
+    verdicts, plan = dedup(first, tmp_path / "run1", CONFIG, index=index)
+    assert verdicts == {"A": {}, "B": {}}  # Jaccard(A, B) is about 0.7
+    index.add_run(plan.workdir, plan.shards, serial_map)
+    second = [
+        Document(id="D", text=_text(400)),
+        Document(id="E", text=_text(401)),
+        Document(id="C", text=" ".join(c)),  # about 0.84 to both A and B
+    ]
+    verdicts, _ = dedup(second, tmp_path / "run2", CONFIG, index=DedupIndex.open(tmp_path / "index", CONFIG))
+    assert verdicts == {"D": {}, "E": {}, "C": ("near_duplicate", "A")}

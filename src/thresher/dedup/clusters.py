@@ -95,7 +95,7 @@ def _settle(edges: Any, store: RefStore, field_name: str) -> tuple[U64, U64]:
     prio = np.full(nodes.size, np.inf)
     prio[~is_index] = store.gather_docs(nodes[~is_index])[field_name]
     keepers = choose_keepers(nodes, labels, prio)
-    dropped = nodes != keepers
+    dropped = (nodes != keepers) & ~is_index  # documents kept by an earlier run stay kept
     return nodes[dropped], keepers[dropped]
 
 
@@ -145,24 +145,23 @@ def _write_plans(
     sizes = Counter(keepers.tolist())
     unique_keepers = np.array(sorted(sizes), dtype=np.uint64)
     keeper_ids = dict(zip(unique_keepers.tolist(), store.gather_ids(unique_keepers), strict=True))
+    # both arrays are sorted by ref, so each shard's documents are one slice
     _, _, shard_of, row_of = split_refs(dropped)
-    _, _, kshard, krow = split_refs(unique_keepers)
-    k_is_index = split_refs(unique_keepers)[0]
+    k_is_index, _, kshard, krow = split_refs(unique_keepers)
+    own = np.flatnonzero(~k_is_index)
+    kshard, krow, own_keepers = kshard[own], krow[own], unique_keepers[own]
     for shard in task.shards:
-        mask = shard_of == shard
+        lo, hi = np.searchsorted(shard_of, [shard, shard + 1])
         drops = [
             [row, str(reasons[ref]), keeper_ids[keeper]]
             for row, ref, keeper in zip(
-                row_of[mask].tolist(),
-                dropped[mask].tolist(),
-                keepers[mask].tolist(),
-                strict=True,
+                row_of[lo:hi].tolist(), dropped[lo:hi].tolist(), keepers[lo:hi].tolist(), strict=True
             )
         ]
-        kmask = (kshard == shard) & ~k_is_index
+        klo, khi = np.searchsorted(kshard, [shard, shard + 1])
         kept = [
             [row, keeper_ids[ref], sizes[ref] + 1]
-            for row, ref in zip(krow[kmask].tolist(), unique_keepers[kmask].tolist(), strict=True)
+            for row, ref in zip(krow[klo:khi].tolist(), own_keepers[klo:khi].tolist(), strict=True)
         ]
         path = plan_path(Path(task.workdir), shard)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ from thresher.dedup.config import DedupConfig
 from thresher.dedup.layout import (
     BUCKET_DTYPE,
     INDEX_FLAG,
+    RUN_MASK,
     bucket_path,
     load_array,
     plan_path,
@@ -155,6 +156,8 @@ class DedupIndex:
     def add_run(self, workdir: str | Path, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
         """Add the kept documents of the run in ``workdir``; returns the new run number."""
         number = max(self.run_numbers, default=0) + 1
+        if number > RUN_MASK:
+            raise ConfigError(f"dedup index {self.root} is full ({RUN_MASK} runs); start a new one")
         directory = run_dir(self.root, number)
         if directory.exists():
             shutil.rmtree(directory)  # left over from an interrupted add

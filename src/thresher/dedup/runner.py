@@ -28,6 +28,7 @@ from thresher.dedup.candidates import CandidateResult, CandidateTask, candidate_
 from thresher.dedup.clusters import ClusterResult, ClusterTask, cluster_stage
 from thresher.dedup.config import DedupConfig
 from thresher.dedup.index import DedupIndex, index_settings
+from thresher.dedup.layout import SHARD_MASK
 from thresher.dedup.signature import SignatureResult, SignatureTask, signature_stage
 from thresher.dedup.sources import ShardSource
 from thresher.errors import ConfigError
@@ -83,6 +84,8 @@ def plan_dedup(
     shards = tuple(source.index for source in sources)
     if len(set(shards)) != len(shards):
         raise ConfigError("shard indices must be distinct")
+    if shards and not 0 <= min(shards) <= max(shards) <= SHARD_MASK:
+        raise ConfigError(f"shard indices must be in [0, {SHARD_MASK}] (refs keep 16 bits of shard)")
     if index is not None and index.settings != index_settings(cfg):
         raise ConfigError("the index was opened with other settings than this run's")
     root = Path(workdir)
