@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from thresher.extract import extract
 from thresher.extract.dates import iso_date
 from thresher.extract.textmeta import dateline, source_attribution
@@ -75,3 +77,12 @@ def test_attribution_and_dateline_from_text() -> None:
     assert source_attribution("A story that names nobody.") is None
     assert dateline("NEW YORK, Nov. 18 (Reuters) - Stocks fell") == "NEW YORK, Nov. 18"
     assert dateline("The cat - a story") is None
+
+
+def test_language_is_detected_when_not_declared() -> None:
+    pytest.importorskip("fasttext")
+    html = (PAGES / "german.html").read_text(encoding="utf-8").replace('<html lang="de">', "<html>")
+    assert extract(html).metadata["language"] is None
+    assert extract(html, detect_language=True).metadata["language"] == "de"
+    declared = extract((PAGES / "german.html").read_bytes(), detect_language=True)
+    assert declared.metadata["language"] == "de"

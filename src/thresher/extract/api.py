@@ -47,6 +47,7 @@ class ExtractOptions:
     mode: Mode = "balanced"
     include_comments: bool = False
     include_captions: bool = False
+    detect_language: bool = False  # fill ``language`` from the text when the page declares none
     with_metadata: bool = True
     max_chars: int | None = DEFAULT_MAX_CHARS
     oversize: Oversize = "truncate"
@@ -99,7 +100,8 @@ def extract(html: str | bytes, url: str | None = None, **options: Any) -> Extrac
 
     ``html`` may be bytes (decoded by HTTP charset when ``http_charset`` is given,
     then BOM, ``<meta>``, detection). ``options`` are the fields of
-    :class:`ExtractOptions` (``mode``, ``include_comments``, ``include_captions``, ``with_metadata``,
+    :class:`ExtractOptions` (``mode``, ``include_comments``, ``include_captions``,
+    ``detect_language``, ``with_metadata``,
     ``max_chars``, ``oversize``, ``time_budget``, ``max_elements``, ``listings``) plus
     ``http_charset``.
     """
@@ -169,6 +171,10 @@ def _finish(
     if opts.with_metadata:
         metadata["source_attribution"] = source_attribution(text)
         metadata["dateline"] = dateline(text)
+        if opts.detect_language and not metadata.get("language") and text:
+            from thresher.langid.model import detect_language
+
+            metadata["language"] = detect_language(text).language
     return Extraction(text, metadata, comments, None, tuple(warnings), tuple(kept))
 
 

@@ -48,7 +48,8 @@ class Extract(DocStep):
             raise ConfigError(f"output: expected text or markdown, got {self.output!r}")
         self._options = ExtractOptions(
             mode=self.mode, include_comments=self.include_comments,
-            include_captions=self.include_captions, max_chars=self.max_chars,
+            include_captions=self.include_captions,
+            detect_language=self.detect_language, max_chars=self.max_chars,
             oversize=self.oversize, time_budget=self.time_budget, listings=self.listings,
         )  # fmt: skip
 
@@ -69,10 +70,6 @@ class Extract(DocStep):
             value = result.metadata.get(key)
             if value:
                 doc.meta[key] = value
-        if self.detect_language and not doc.meta.get("language"):
-            from thresher.langid.model import detect_language
-
-            doc.meta["language"] = detect_language(text).language
         if result.comments:
             doc.meta["comments"] = result.comments
         if result.warnings:
