@@ -1,37 +1,21 @@
-"""Helpers for building test inputs (WARCs written with fastwarc's record writer)."""
+"""Helpers for building test inputs and running the command line."""
 
 from __future__ import annotations
 
 import gzip
-import io
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
-from fastwarc.warc import WarcRecord, WarcRecordType
+
+from thresher.io.warc_records import write_html_warc
 
 
 def build_warc(path: Path, pages: Iterable[tuple[str, bytes, str]], gz: bool = True) -> int:
     """Write (url, body, content_type) pages as WARC response records; returns the count."""
-    count = 0
-    with path.open("wb") as handle:
-        for url, body, content_type in pages:
-            http = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
-            record = WarcRecord()
-            record.init_headers(
-                record_type=WarcRecordType.response, record_urn=f"uuid:{uuid.uuid4()}".encode()
-            )
-            record.headers["WARC-Target-URI"] = url
-            record.headers["Content-Type"] = "application/http; msgtype=response"
-            record.set_bytes_content(http.encode() + body)
-            buffer = io.BytesIO()
-            record.write(buffer, checksum_data=True)
-            handle.write(gzip.compress(buffer.getvalue(), mtime=0) if gz else buffer.getvalue())
-            count += 1
-    return count
+    return write_html_warc(path, pages, compress=gz)
 
 
 def page(title: str, paragraphs: int = 3) -> str:

@@ -69,6 +69,7 @@ def test_rerun_after_the_first_segment_resumes_from_the_saved_state(tmp_path: Pa
     for name in ("data", "done", "stats", "rejects"):
         shutil.rmtree(out / name)
     report = _run(inputs, out, workers=1)
-    assert report.resumed == 4  # every shard's first segment was kept
+    assert report.resumed == 4  # every shard's first pass was kept, the second redone
+    assert report.passes == 2
     assert _kept(out) == expected
     assert report.stats.is_balanced()

@@ -26,19 +26,41 @@ def _inputs(root: Path) -> list[Path]:
     return paths
 
 
+_CONFIG = """
+[[steps]]
+name = "html_to_text"
+[[steps]]
+name = "site_clean"
+[[steps]]
+name = "drop_empty"
+[[steps]]
+name = "dedup"
+"""
+
+
 def _command(inputs: list[Path], out: Path) -> list[str]:
+    """The run under test: three passes (site_clean and dedup are corpus steps)."""
+    config = out.parent / "three-passes.toml"
+    config.write_text(_CONFIG)
+    files = [str(p) for p in inputs]
     return [
         sys.executable,
         "-m",
         "thresher",
         "run",
-        *map(str, inputs),
+        *files,
         "-o",
         str(out),
         "-q",
         "--workers",
         "1",
+        "--config",
+        str(config),
     ]
+
+
+def _markers(out: Path) -> int:
+    return len(list(out.glob("done/*"))) + len(list(out.glob("stages/*/done/*")))
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -61,18 +83,18 @@ def test_sigkill_then_rerun_matches_clean_run(tmp_path: Path) -> None:
     process = subprocess.Popen(_command(inputs, killed), start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        done = list((killed / "done").glob("*")) if (killed / "done").exists() else []
-        if len(done) >= 3 or process.poll() is not None:
+        if _markers(killed) >= 14 or process.poll() is not None:  # inside the second of three passes
             break
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    finished_before = len(list((killed / "done").glob("*")))
-    assert finished_before < len(inputs), "the run finished before it could be killed"
+    finished_before = _markers(killed)
+    assert finished_before < 3 * len(inputs), "the run finished before it could be killed"
 
     rerun = subprocess.run(_command(inputs, killed), capture_output=True, timeout=300, check=False)
     assert rerun.returncode == 0, rerun.stderr.decode()
-    assert f"resumed {finished_before} of {len(inputs)} shards" in rerun.stdout.decode()
+    assert f"resumed {finished_before} of {3 * len(inputs)} shard passes" in rerun.stdout.decode()
     assert _outputs(killed) == _outputs(clean)
     assert _totals(killed) == _totals(clean)
+    assert _totals(clean)[1] > 0  # documents were kept, so the compared files hold data
     assert not list(killed.rglob("*.tmp"))

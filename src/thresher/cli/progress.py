@@ -17,10 +17,13 @@ class TqdmProgress:
         self.failed = 0
         self._bar: tqdm[Never] | None = None
 
-    def start(self, total_bytes: int, shards: int, resumed: int) -> None:
+    def start(self, total_bytes: int, shards: int, resumed: int, stage: str = "") -> None:
+        self.documents = 0
         if not self.enabled:
             return
         description = f"{shards - resumed} shard(s)" + (f", {resumed} resumed" if resumed else "")
+        if stage:
+            description = f"{stage}: {description}"
         self._bar = tqdm(
             total=total_bytes or None,
             unit="B",

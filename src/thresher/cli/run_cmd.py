@@ -61,7 +61,8 @@ def _summary_lines(report: RunReport) -> list[str]:
         for reason, count in counts.most_common(8):
             lines.append(f"  {label} {reason}: {count}")
     if report.resumed:
-        lines.append(f"resumed {report.resumed} of {report.shards} shards from an earlier run")
+        total = report.shards * report.passes
+        lines.append(f"resumed {report.resumed} of {total} shard passes from an earlier run")
     lines.append(f"output: {report.outdir / 'data'}")
     lines.append(f"stats:  {report.outdir / 'stats.json'}")
     if stats.steps.get("read") and any(True for _ in stats.steps):

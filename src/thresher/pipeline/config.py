@@ -49,6 +49,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "gopher_quality",
     "c4_quality",
     "fineweb_quality",
+    "dedup",
     "pii",
 )
 # Used for HTML when the main-content extractor is not available.

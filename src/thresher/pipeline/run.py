@@ -33,7 +33,7 @@ MANIFEST_VERSION = 1
 class ProgressReporter(Protocol):
     """What a run tells its caller while it goes (the CLI draws a progress bar)."""
 
-    def start(self, total_bytes: int, shards: int, resumed: int) -> None: ...
+    def start(self, total_bytes: int, shards: int, resumed: int, stage: str = "") -> None: ...
     def advance(self, documents: int, size: int) -> None: ...
     def shard_done(self, shard_id: str, ok: bool) -> None: ...
     def close(self) -> None: ...
@@ -41,7 +41,11 @@ class ProgressReporter(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class RunReport:
-    """What a run did: merged stats, which shards were resumed, which failed and why."""
+    """What a run did: merged stats, how much was resumed, which shards failed and why.
+
+    A pipeline with corpus steps runs in ``passes``; ``resumed`` counts the shard
+    passes (one shard through one pass) that an earlier run had finished.
+    """
 
     outdir: Path
     stats: RunStats
@@ -49,6 +53,7 @@ class RunReport:
     resumed: int
     failed: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    passes: int = 1
 
     @property
     def ok(self) -> bool:
@@ -102,6 +107,7 @@ class _Segments:
     stats: dict[tuple[int, int], RunStats] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
     resumed: int = 0
+    passes: int = 1
 
     def run(self, tasks: list[ShardTask]) -> list[Any]:
         """Run one segment's tasks (resuming finished ones); partial results in shard order."""
@@ -117,10 +123,12 @@ class _Segments:
                 partials[task.shard.index] = pickle.loads(
                     task.layout.stage_partial(task.segment, task.shard.id).read_bytes()
                 )
-        if tasks and tasks[0].first:
-            self.resumed = len(tasks) - len(pending)
+        self.resumed += len(tasks) - len(pending)
         if self.progress is not None:
-            self.progress.start(sum(t.shard.size for t in pending), len(tasks), len(tasks) - len(pending))
+            stage = f"pass {tasks[0].segment + 1}/{self.passes}" if tasks and self.passes > 1 else ""
+            self.progress.start(
+                sum(t.shard.size for t in pending), len(tasks), len(tasks) - len(pending), stage
+            )
 
         def on_done(index: int, outcome: Outcome[ShardResult]) -> None:
             task = pending[index]
@@ -193,9 +201,10 @@ def run_pipeline(
     fingerprint = _prepare(layout, _manifest(shards, config, doc_steps), overwrite)
     if engine is None or any(i.kind is InputKind.STDIN for i in files):
         engine = LocalEngine(1) if engine is None or isinstance(engine, LocalEngine) else engine
-    runner = _Segments(shards, engine, progress)
+    segments = split_segments(doc_steps)
+    runner = _Segments(shards, engine, progress, passes=len(segments))
     carried: CorpusStep | None = None  # the corpus step with its state, first of the next segment
-    for segment, (segment_steps, corpus_step) in enumerate(split_segments(doc_steps)):
+    for segment, (segment_steps, corpus_step) in enumerate(segments):
         if carried is not None:
             segment_steps = (carried, *segment_steps[1:])
         tasks = [
@@ -227,6 +236,7 @@ def run_pipeline(
         runner.resumed,
         runner.failed,
         time.perf_counter() - started,
+        len(segments),
     )
     _write_summary(layout, report)
     return report
@@ -236,7 +246,8 @@ def _write_summary(layout: RunLayout, report: RunReport) -> None:
     summary = report.stats.to_json()
     summary["run"] = {
         "shards": report.shards,
-        "resumed_shards": report.resumed,
+        "passes": report.passes,
+        "resumed_shard_passes": report.resumed,
         "failed_shards": report.failed,
         "seconds": round(report.seconds, 3),
         "balanced": report.stats.is_balanced(),

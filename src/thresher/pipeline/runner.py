@@ -244,18 +244,20 @@ def _items(task: ShardTask, progress: Progress | None) -> Iterator[Document | Fa
         return
     for source in task.shard.inputs:
         done_bytes = 0
-        count = 0
+        documents = 0  # read since the last report (skipped records are not documents)
         for item in read_input(source, task.reader):
             yield item
-            count += 1
-            if progress is not None and count % _PROGRESS_EVERY == 0:
-                position = _position(item.source) if not isinstance(item, Skip) else None
+            if isinstance(item, Skip):
+                continue
+            documents += 1
+            if progress is not None and documents == _PROGRESS_EVERY:
+                position = _position(item.source)
                 step_bytes = max(0, (position or done_bytes) - done_bytes)
                 done_bytes += step_bytes
-                progress(count, step_bytes)
-                count = 0
+                progress(documents, step_bytes)
+                documents = 0
         if progress is not None:
-            progress(count, max(0, source.size - done_bytes))
+            progress(documents, max(0, source.size - done_bytes))
 
 
 def run_shard(task: ShardTask, progress: Progress | None = None) -> ShardResult:

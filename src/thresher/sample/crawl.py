@@ -9,16 +9,15 @@ and count.
 
 from __future__ import annotations
 
-import gzip
 import html
-import io
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fastwarc.warc import WarcRecord, WarcRecordType
+from fastwarc.warc import WarcRecordType
 
+from thresher.io.warc_records import HTTP_RESPONSE, http_message, warc_record
 from thresher.sample.articles import (
     GARDEN_ARTICLES,
     RIVERTON_ARTICLES,
@@ -131,24 +130,8 @@ def render_page(site: Site, article: Article) -> str:
 
 
 def _record(record_type: WarcRecordType, url: str, payload: bytes, content_type: str) -> bytes:
-    record = WarcRecord()
-    record.init_headers(
-        record_type=record_type,
-        record_urn=f"uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{record_type}:{url}')}".encode(),
-    )
-    record.headers["WARC-Date"] = _CRAWL_DATE
-    if url:
-        record.headers["WARC-Target-URI"] = url
-    record.headers["Content-Type"] = content_type
-    record.set_bytes_content(payload)
-    buffer = io.BytesIO()
-    record.write(buffer, checksum_data=True)
-    return gzip.compress(buffer.getvalue(), mtime=0)
-
-
-def _http(status: str, content_type: str, body: bytes) -> bytes:
-    head = f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
-    return head.encode("ascii") + body
+    stable_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{record_type}:{url}"))
+    return warc_record(record_type, url, payload, content_type, date=_CRAWL_DATE, record_id=stable_id)
 
 
 def _records() -> Iterator[bytes]:
@@ -160,21 +143,21 @@ def _records() -> Iterator[bytes]:
             request = f"GET /{article.slug} HTTP/1.1\r\nHost: {site.host}\r\n\r\n".encode()
             yield _record(WarcRecordType.request, url, request, "application/http; msgtype=request")
             page = render_page(site, article).encode("utf-8")
-            response = _http("200 OK", "text/html; charset=utf-8", page)
-            yield _record(WarcRecordType.response, url, response, "application/http; msgtype=response")
-        logo = _http("200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))
+            response = http_message("200 OK", "text/html; charset=utf-8", page)
+            yield _record(WarcRecordType.response, url, response, HTTP_RESPONSE)
+        logo = http_message("200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))
         yield _record(
             WarcRecordType.response,
             f"https://{site.host}/logo.png",
             logo,
-            "application/http; msgtype=response",
+            HTTP_RESPONSE,
         )
-        moved = _http("301 Moved Permanently", "text/html", b"")
+        moved = http_message("301 Moved Permanently", "text/html", b"")
         yield _record(
             WarcRecordType.response,
             f"http://{site.host}/",
             moved,
-            "application/http; msgtype=response",
+            HTTP_RESPONSE,
         )
 
 

@@ -1,0 +1,104 @@
+"""Scaling: documents/s of the default pipeline with 1 and 2 workers, local and Ray engines.
+
+Builds ``--shards`` WARC files from the shared extraction pages (repeated ``--repeat``
+times, so near-duplicates exist for the dedup stage), then runs the whole default
+pipeline (extract, site-level clean, language ID, quality rules, dedup, PII) with
+each engine and worker count, in the same run. Wall-clock seconds, since scaling is
+about wall time; scaling efficiency = (rate with N workers) / (N × rate with 1).
+
+    python benchmarks/scale.py [--repeat 2] [--shards 4] [--engines local,ray]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import platform
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import orjson
+
+from thresher.engines.base import Engine
+from thresher.engines.local import LocalEngine
+from thresher.io.warc_records import write_html_warc
+from thresher.pipeline.config import load_config
+from thresher.pipeline.run import run_pipeline
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction"
+
+
+def build_warcs(data_dir: Path, root: Path, shards: int, repeat: int) -> tuple[list[str], int]:
+    pages = []
+    for name in ("scrapinghub.jsonl.gz", "wceb.jsonl.gz"):
+        with gzip.open(data_dir / name, "rb") as handle:
+            pages += [orjson.loads(line) for line in handle]
+    records = [
+        (f"{p['url'] or 'https://r.example/' + p['id']}?copy={c}", p["html"])
+        for c in range(repeat)
+        for p in pages
+    ]
+    paths = []
+    for shard in range(shards):
+        path = root / f"part-{shard:02d}.warc.gz"
+        write_html_warc(
+            path, ((url, html.encode(), "text/html; charset=utf-8") for url, html in records[shard::shards])
+        )
+        paths.append(str(path))
+    return paths, len(records)
+
+
+def _engine(name: str, workers: int) -> Engine:
+    if name == "ray":
+        from thresher.engines.ray import RayEngine
+
+        engine = RayEngine(num_cpus=workers)
+        engine.connect()
+        return engine
+    return LocalEngine(workers)
+
+
+def measure(name: str, workers: int, inputs: list[str], root: Path) -> tuple[float, int]:
+    engine = _engine(name, workers)
+    started = time.perf_counter()
+    report = run_pipeline(
+        inputs, root / f"{name}-{workers}-{uuid.uuid4().hex}", load_config(None), engine=engine
+    )
+    seconds = time.perf_counter() - started
+    if name == "ray":
+        import ray
+
+        ray.shutdown()
+    assert report.ok, report.failed
+    return seconds, report.stats.kept
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--shards", type=int, default=4)
+    parser.add_argument("--engines", default="local,ray")
+    args = parser.parse_args()
+    print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        inputs, documents = build_warcs(args.data, root, args.shards, args.repeat)
+        print(f"{documents} pages in {len(inputs)} WARC files; wall-clock seconds (Ray: after its start-up)")
+        print(f"{'engine':<8}{'workers':>8}{'seconds':>9}{'docs/s':>9}{'kept':>7}{'efficiency':>12}")
+        for name in args.engines.split(","):
+            base = None
+            for workers in (1, 2):
+                seconds, kept = measure(name, workers, inputs, root)
+                rate = documents / seconds
+                base = base or rate
+                efficiency = rate / (workers * base)
+                print(f"{name:<8}{workers:>8}{seconds:>9.1f}{rate:>9.1f}{kept:>7}{efficiency:>12.2f}")
+
+
+if __name__ == "__main__":
+    main()
