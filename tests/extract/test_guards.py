@@ -155,3 +155,17 @@ def test_pages_with_too_many_elements_fall_back_to_visible_text() -> None:
     assert "too_many_elements" in result.warnings
     assert "A sentence of the article" in result.text and "var x" not in result.text
     assert result.markdown.startswith("Menu")
+
+
+TAGS = st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<a href=x>", "</a>", "<li>", "<ul>",
+                        "<table><tr><td>", "</td>", "<pre>", "<code>", "<br>", "<nav>", "<script>",
+                        "<!--", "-->", "<h2>", "<article>", "text, words. ", "Mehr Text "])  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(TAGS, max_size=60).map("".join))
+def test_tag_soup_never_raises_in_any_mode(html: str) -> None:
+    for mode in ("precision", "balanced", "recall"):
+        result = extract(html, mode=mode, include_comments=True)
+        assert isinstance(result.text, str) and isinstance(result.markdown, str)
+    assert isinstance(Extract().apply(Document(id="h", html=html)), Document | Drop)
