@@ -31,6 +31,8 @@ def _redact(text: str, kinds: list[str] | None = None) -> Document:
         ("Telefon 030 1234567", "Telefon <PHONE>"),
         ("Mobil: 0171-123 45 67", "Mobil: <PHONE>"),
         ("+44 20 7946 0958", "<PHONE>"),
+        ("Tel: 0301234567", "Tel: <PHONE>"),
+        ("phone 5551234567.", "phone <PHONE>."),
         ("Server at 203.0.113.42 is down.", "Server at <IPV4> is down."),
         ("Gateway 192.168.0.1, mask 255.255.255.0", "Gateway <IPV4>, mask <IPV4>"),
         ("Use 2001:db8:85a3::8a2e:370:7334 here", "Use <IPV6> here"),
@@ -61,6 +63,7 @@ def test_pii_is_replaced(text: str, expected: str) -> None:
         # handles, times and code
         "Follow @jane on social media; meet at 10:30; std::vector<int> a;",
         "Score 3-1 after 90+4 minutes, ratio 16:9, room 12.04.",
+        "The phone costs 1299 dollars; Tel Aviv had 460613 residents in 2021.",
     ],
 )
 def test_no_false_positives(text: str) -> None:

@@ -8,7 +8,8 @@ instead of English assumptions (see ``docs/filters.md``):
   Thai, Lao, Khmer, Myanmar and Tibetan have no spaces between words, so each character of
   those scripts counts as one word (other runs in the same text are split as usual);
 * **stop words**: a short list of the most frequent function words per language, compared
-  case-insensitively; a language without a list skips the stop-word rule rather than
+  case-insensitively (about 40 languages); a language without a list skips the stop-word
+  rule rather than
   failing it (English stop words on a German page would drop every German page);
 * **word length**: the Gopher mean-word-length rule only applies to alphabetic scripts written
   with spaces (not to Chinese, Japanese, Korean, Amharic...);
@@ -56,6 +57,20 @@ _STOP_WORDS: dict[str, str] = {
     "fa": "و در به از که این را با است",
     "he": "של את על עם לא זה גם הוא",
     "hi": "के है में की और से को का एक",
+    "ca": "el la de i que a en un una per amb no es els les",
+    "hr": "i je u na da se za su od ne što kao",
+    "sr": "и у на да се за је од не са i u na da se za je od ne sa",
+    "sk": "a je sa na v že to z do ako aj pre",
+    "sl": "in je v na da se za so ki ne to pa",
+    "bg": "и в на да се за от че е не са по",
+    "lt": "ir kad yra į su ne bet tai kaip iš",
+    "lv": "un ir ar uz par ka no kas arī lai",
+    "et": "ja on et ei see ka kui oli ning mis",
+    "ms": "yang dan di untuk dengan ini itu dari dalam tidak",
+    "tl": "ang ng sa na at mga ay hindi ko si",
+    "sw": "na ya wa kwa ni za katika la kwamba hii",
+    "bn": "এবং এই করে হয় না যে থেকে ও একটি",
+    "ur": "کے کی ہے اور میں سے کو نے کا",
     "zh": "的 是 在 了 和 有 不 我 这 也 人 们",
     "ja": "の に は を た が で て と し",
 }

@@ -8,9 +8,10 @@ prices and ISBNs are never taken for phone numbers or IP addresses.
   not after ``v``/``version``/``build``...;
 * IPv6: colon-separated hex groups that :mod:`ipaddress` accepts, with at least three groups;
 * phone: an international number (``+`` and 8 to 15 digits), a North American number
-  (``(555) 123-4567``, ``555-123-4567``), or a number with a trunk ``0`` and separators
-  (``030 1234567``, ``0171-123 45 67``) of 9 to 13 digits; a run that is a date, or that
-  follows ``ISBN``, is not a phone number.
+  (``(555) 123-4567``, ``555-123-4567``), a number with a trunk ``0`` and separators
+  (``030 1234567``, ``0171-123 45 67``) of 9 to 13 digits, or 7 to 15 digits right after
+  a phone keyword (``Tel: 0301234567``); a run that starts with a date, or that follows
+  ``ISBN``, is not a phone number.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ _TRUNK = re.compile(
     r"(?<![\w\-.+/,])0\d{1,4}(?:[ /\-]\d{2,8}){1,4}(?![\w\-/]|[.,]\d)"
 )
 _ANY_DIGIT = re.compile(r"\d")
+# A run of 7-15 digits (spaces allowed) right after a phone keyword: "Tel: 0301234567".
+_KEYWORD_PHONE = re.compile(
+    r"(?:\b(?:tel|phone|telephone|telefon|fon|mobile|mobil|cell|fax|tél|téléfono|teléfono)"
+    r"\.?\s*(?:no\.?|nr\.?)?\s*[:.]?\s*)(\+?\d(?:[ ]?\d){6,14})(?![\w.,]?\d)",
+    re.IGNORECASE,
+)
 _DATE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1\d{1,4}")
 _ISBN_CONTEXT = re.compile(r"ISBN(?:-1[03])?:?\s*$", re.IGNORECASE)
 
@@ -59,6 +66,8 @@ def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
     for match in _INTERNATIONAL.finditer(text):
         if 8 <= _digits(match.group()) <= 15:
             yield match.span()
+    for match in _KEYWORD_PHONE.finditer(text):
+        yield match.span(1)
     for pattern in (_NORTH_AMERICAN, _TRUNK):
         for match in pattern.finditer(text):
             found = match.group()
