@@ -6,7 +6,6 @@ import importlib
 
 import pytest
 
-import thresher.extract
 from thresher.extract.semantics import name_semantics
 
 
