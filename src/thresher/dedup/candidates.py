@@ -108,9 +108,11 @@ def _set_similarity(
     store: RefStore, left: npt.NDArray[np.uint64], right: npt.NDArray[np.uint64]
 ) -> npt.NDArray[np.float64]:
     """Exact Jaccard similarity of the shingle sets of each pair of refs."""
+    refs, where = np.unique(np.concatenate((left, right)), return_inverse=True)
+    sets = [np.unique(raw) for raw in store.gather_sets(refs)]  # each document read once
     out = np.empty(left.size, dtype=np.float64)
-    for i, (raw_a, raw_b) in enumerate(zip(store.gather_sets(left), store.gather_sets(right), strict=True)):
-        a, b = np.unique(raw_a), np.unique(raw_b)
+    for i, (x, y) in enumerate(zip(where[: left.size].tolist(), where[left.size :].tolist(), strict=True)):
+        a, b = sets[x], sets[y]
         common = np.intersect1d(a, b, assume_unique=True).size
         union = a.size + b.size - common
         out[i] = common / union if union else 1.0
