@@ -39,31 +39,34 @@ class Stats:
     links: list[int]
     commas: list[int]
     paragraphs: list[int]
-    children: list[list[int]]
     dead: list[bool] = field(default_factory=list)
+
+
+def children(page: Page, node: int) -> list[int]:
+    """The element children of ``node``, in document order."""
+    parents = page.parents
+    return [i for i in range(node + 1, page.ends[node] + 1) if parents[i] == node]
 
 
 def subtree_stats(page: Page, by_name: bool = True) -> Stats:
     """Sum block lengths, link characters and commas over every element's subtree."""
     n = len(page.tags)
-    stats = Stats([0] * n, [0] * n, [0] * n, [0] * n, [[] for _ in range(n)])
+    text, links, commas, paragraphs = [0] * n, [0] * n, [0] * n, [0] * n
     for block in page.blocks:
         o = block.owner
-        stats.text[o] += len(block.text)
-        stats.links[o] += block.link_chars
-        stats.commas[o] += block.commas
+        text[o] += len(block.text)
+        links[o] += block.link_chars
+        commas[o] += block.commas
         if block.kind == "p" or len(block.text) >= 80:
-            stats.paragraphs[o] += 1
+            paragraphs[o] += 1
     parents = page.parents
     for i in range(n - 1, 0, -1):
         p = parents[i]
-        stats.text[p] += stats.text[i]
-        stats.links[p] += stats.links[i]
-        stats.commas[p] += stats.commas[i]
-        stats.paragraphs[p] += stats.paragraphs[i]
-        stats.children[p].append(i)
-    for kids in stats.children:
-        kids.reverse()
+        text[p] += text[i]
+        links[p] += links[i]
+        commas[p] += commas[i]
+        paragraphs[p] += paragraphs[i]
+    stats = Stats(text, links, commas, paragraphs)
     stats.dead = _dead_elements(page, stats, by_name)
     return stats
 
@@ -144,7 +147,7 @@ def top_candidate(page: Page, stats: Stats, scores: dict[int, float]) -> int:
             break
         last = score
         node = parents[node]
-    while top > 0 and len(stats.children[parents[top]]) == 1:
+    while top > 0 and len(children(page, parents[top])) == 1:
         top = parents[top]
     return top
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.extract.dom import Block, Page
-from thresher.extract.scoring import _CLEANABLE, _SENTENCE_END, Stats
+from thresher.extract.scoring import _CLEANABLE, _SENTENCE_END, Stats, children
 
 SHORT_NEGATIVE_BLOCK = 200
 EDGE_CHARS = 50
@@ -33,7 +33,7 @@ def joined_siblings(
     best = scores.get(top, 0.0)
     threshold = max(10.0, best * tuning.sibling_ratio)
     chosen = []
-    for sib in stats.children[parent]:
+    for sib in children(page, parent):
         if sib == top:
             chosen.append(sib)
             continue
