@@ -8,9 +8,9 @@ hypothesis property test checks it). Steps, in order:
 2. ftfy repairs mojibake (``Ã©`` -> ``é``), C1 controls and terminal escapes, and applies the
    normal form (NFC by default); curly quotes, full-width characters and ligatures are left
    as they are (they carry meaning in CJK and typeset text);
-3. control and format characters are removed except tab, newline, ZWJ and ZWNJ (needed by
-   Persian, Indic scripts and emoji) and emoji tag characters; zero-width spaces, BOMs, soft
-   hyphens and bidirectional marks are dropped;
+3. control and format characters of the Basic Multilingual Plane are removed except tab,
+   newline, ZWJ and ZWNJ (needed by Persian, Indic scripts and emoji): zero-width spaces,
+   BOMs, soft hyphens and bidirectional marks go;
 4. white space: every Unicode space becomes a plain space, runs collapse to one, lines lose
    leading and trailing spaces, more than two line breaks collapse to two, and the text is
    stripped.
@@ -27,35 +27,41 @@ import ftfy
 NormalForm = Literal["NFC", "NFKC", "NFD", "NFKD"]
 
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-# What ftfy can fix: a UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation
-# byte read the same way (Ã©, â€™...), C1 controls, terminal escapes. Text without any of
-# these is left to the cheaper steps (ftfy costs ~10 ms on a 6,000-character page).
-_FTFY_TRIGGER = re.compile(
+# Where ftfy has work: a UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation
+# byte read the same way (Ã©, â€™...), C1 controls, terminal escapes. Other text skips
+# ftfy (about 10 ms on a 6,000-character page).
+_MOJIBAKE = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
-    "\u2039\u203a\u20ac\u2122]|[\x80-\x9f\x1b]"
+    "\u2039\u203a\u20ac\u2122]"
 )
+_C1_OR_ESCAPE = re.compile("[\x80-\x9f\x1b]")
 _BLANK_LINES = re.compile(r"\n{3,}")
-# Unicode 14 control (Cc) and format (Cf) characters, except tab, newline, ZWNJ and ZWJ
-# (Persian, Indic scripts, emoji) and the tag characters of emoji flag sequences.
+# Control (Cc) and format (Cf) characters of the Basic Multilingual Plane, except tab,
+# newline, ZWNJ and ZWJ (Persian, Indic scripts, emoji). The few astral format characters
+# (Egyptian hieroglyph joiners, emoji tags...) are kept: looking for them costs more than
+# the rest of the step.
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891"
     "\u08e2\u180e\u200b\u200e-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001]"
+    "\ufff9-\ufffb]"
 )
 _MAX_ROUNDS = 3
 
 
 def _fix_surrogates(text: str) -> str:
-    if not _SURROGATES.search(text):
-        return text
-    joined = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return _SURROGATES.sub("\ufffd", joined)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        joined = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return _SURROGATES.sub("\ufffd", joined)
+    return text
 
 
-def _drop_controls(text: str) -> str:
-    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+def _needs_ftfy(text: str, has_controls: bool) -> bool:
+    if _MOJIBAKE.search(text):
+        return True
+    return has_controls and _C1_OR_ESCAPE.search(text) is not None
 
 
 def _fix_whitespace(text: str) -> str:
@@ -66,8 +72,13 @@ def _fix_whitespace(text: str) -> str:
 
 
 def _one_round(text: str, form: NormalForm | None, mojibake: bool, whitespace: bool) -> str:
-    text = _fix_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
-    if mojibake and not text.isascii() and _FTFY_TRIGGER.search(text):
+    ascii_only = text.isascii()
+    if not ascii_only:
+        text = _fix_surrogates(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    has_controls = _CONTROLS.search(text) is not None
+    if mojibake and not ascii_only and _needs_ftfy(text, has_controls):
         text = ftfy.fix_text(
             text,
             unescape_html=False,
@@ -77,9 +88,11 @@ def _one_round(text: str, form: NormalForm | None, mojibake: bool, whitespace: b
             normalization=None,
             explain=False,
         )
-    if form is not None:
+        has_controls = _CONTROLS.search(text) is not None
+    if form is not None and not ascii_only:
         text = unicodedata.normalize(form, text)
-    text = _drop_controls(text)
+    if has_controls:
+        text = _CONTROLS.sub("", text)
     return _fix_whitespace(text) if whitespace else text
 
 
