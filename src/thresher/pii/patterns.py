@@ -47,9 +47,10 @@ _TRUNK = re.compile(
 )
 _ANY_DIGIT = re.compile(r"\d")
 # A run of 7-15 digits (spaces allowed) right after a phone keyword: "Tel: 0301234567".
-_KEYWORD_PHONE = re.compile(
-    r"(?:\b(?:tel|phone|telephone|telefon|fon|mobile|mobil|cell|fax|tél|téléfono|teléfono)"
-    r"\.?\s*(?:no\.?|nr\.?)?\s*[:.]?\s*)(\+?\d(?:[ ]?\d){6,14})(?![\w.,]?\d)",
+_DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d(?:[ ]?\d){6,14}(?![\w.,]?\d)")
+_KEYWORD_BEFORE = re.compile(
+    r"\b(?:tel|phone|telephone|telefon|fon|mobile|mobil|cell|fax|tél|téléfono|teléfono)"
+    r"\.?\s*(?:no\.?|nr\.?)?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 _DATE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1\d{1,4}")
@@ -66,8 +67,9 @@ def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
     for match in _INTERNATIONAL.finditer(text):
         if 8 <= _digits(match.group()) <= 15:
             yield match.span()
-    for match in _KEYWORD_PHONE.finditer(text):
-        yield match.span(1)
+    for match in _DIGIT_RUN.finditer(text):
+        if _KEYWORD_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            yield match.span()
     for pattern in (_NORTH_AMERICAN, _TRUNK):
         for match in pattern.finditer(text):
             found = match.group()
