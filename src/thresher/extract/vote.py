@@ -17,7 +17,6 @@ from thresher.extract.scoring import (
 from thresher.extract.selection import Tuning, cleaned_out, joined_siblings, kept_blocks, trimmed
 from thresher.extract.structured import body_words, check_against_body
 
-WIDEN_SHARE = 0.0
 WIDEN_MIN = 200
 RETRY_BELOW = 500
 WIDEN_LEVELS = 2
@@ -72,7 +71,7 @@ def _attempt(
         page = dataclasses.replace(page, weights=[0] * len(page.weights))
         scores = candidate_scores(page, stats)
     top = top_candidate(page, stats, scores)
-    top = _widen(page, stats, top, tuning)
+    top = _widen(page, stats, top)
     roots = joined_siblings(page, stats, scores, top, tuning)
     out = cleaned_out(page, stats, scores, roots, tuning)
     kept = kept_blocks(page, roots, out, tuning)
@@ -137,8 +136,13 @@ def good_text(page: Page, stats: Stats) -> list[int]:
     return good
 
 
-def _widen(page: Page, stats: Stats, top: int, tuning: Tuning) -> int:
-    """Move up while the parent adds a good share of prose and few links."""
+def _widen(page: Page, stats: Stats, top: int) -> int:
+    """The highest of the next ``WIDEN_LEVELS`` ancestors that adds prose and few links.
+
+    An ancestor qualifies when what it holds beyond ``top`` has at least ``WIDEN_MIN``
+    characters of prose blocks and a link density of at most ``WIDEN_LINKS`` (a thread
+    of posts, an article whose paragraphs sit in several wrappers).
+    """
     if top <= 0:
         return top
     good = good_text(page, stats)
@@ -147,9 +151,8 @@ def _widen(page: Page, stats: Stats, top: int, tuning: Tuning) -> int:
         node = page.parents[node]
         if node <= 0:
             break
-        extra = good[node] - good[top]
         extra_text = stats.text[node] - stats.text[top]
         extra_links = stats.links[node] - stats.links[top]
-        if extra_links <= WIDEN_LINKS * extra_text and extra >= max(WIDEN_SHARE * good[chosen], WIDEN_MIN):
+        if good[node] - good[top] >= WIDEN_MIN and extra_links <= WIDEN_LINKS * extra_text:
             chosen = node
     return chosen
