@@ -127,6 +127,9 @@ def profile_for(language: str) -> LanguageProfile:
 def _unspaced_words(text: str) -> list[str]:
     words: list[str] = []
     for chunk in text.split():
+        if chunk.isascii():
+            words.extend(split_chunk(chunk))
+            continue
         for piece in _UNSPACED_CHAR.split(chunk):
             if not piece:
                 continue
