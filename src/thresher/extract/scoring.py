@@ -20,11 +20,11 @@ _TAG_BASE = {
     "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
 }  # fmt: skip
-_CLEANABLE = frozenset(
+CLEANABLE_TAGS = frozenset(
     {"div", "section", "ul", "ol", "dl", "table", "form", "aside", "header", "footer", "figure",
      "nav", "menu", "fieldset"}
 )  # fmt: skip
-_SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", ":", '"', "”", "»")
+SENTENCE_END = (".", "!", "?", "。", "！", "？", "…", ":", '"', "”", "»")
 MIN_BLOCK_CHARS = 25
 LENGTH_CAP = 3.0
 RIVALS = 3

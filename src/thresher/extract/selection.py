@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.extract.dom import Block, Page
-from thresher.extract.scoring import _CLEANABLE, _SENTENCE_END, Stats, children
+from thresher.extract.scoring import CLEANABLE_TAGS, SENTENCE_END, Stats, children
 
 SHORT_NEGATIVE_BLOCK = 200
 EDGE_CHARS = 50
@@ -59,7 +59,7 @@ def _prose_sibling(page: Page, stats: Stats, sib: int) -> bool:
 def _ends_sentence(page: Page, element: int) -> bool:
     for block in page.blocks:
         if block.owner == element:
-            return block.text.endswith(_SENTENCE_END)
+            return block.text.endswith(SENTENCE_END)
     return False
 
 
@@ -75,7 +75,7 @@ def cleaned_out(
             if out[parents[i]]:
                 out[i] = True
                 continue
-            if tags[i] not in _CLEANABLE or out[i] or i in protected:
+            if tags[i] not in CLEANABLE_TAGS or out[i] or i in protected:
                 continue
             text = stats.text[i]
             if weights[i] < 0 and weights[i] + scores.get(i, 0.0) < 0:
@@ -129,4 +129,4 @@ def trimmed(blocks: list[Block]) -> list[Block]:
 
 
 def _edge_noise(block: Block) -> bool:
-    return len(block.text) < EDGE_CHARS and not block.text.endswith(_SENTENCE_END)
+    return len(block.text) < EDGE_CHARS and not block.text.endswith(SENTENCE_END)

@@ -7,7 +7,7 @@ from typing import Any
 
 from thresher.extract.dom import Block, Page
 from thresher.extract.scoring import (
-    _SENTENCE_END,
+    SENTENCE_END,
     Stats,
     candidate_scores,
     is_listing,
@@ -105,7 +105,7 @@ def _prose(block: Block) -> bool:
         length >= COUSIN_CHARS
         and block.link_chars < 0.1 * length
         and block.kind[0] != "h"
-        and block.text.endswith(_SENTENCE_END)
+        and block.text.endswith(SENTENCE_END)
     )
 
 
