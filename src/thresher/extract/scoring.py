@@ -1,10 +1,10 @@
 """Choosing the main-content container and the blocks to keep (readability-like voting).
 
 Every block of prose votes for the elements above it: fully for its parent, half for
-the grandparent, a third of that further up (so the nearest common container of the
+the grandparent, a sixth for the next level (so the nearest common container of the
 paragraphs wins). Class and id words add or subtract, link density discounts. The
-winner's siblings join when they score close to it, then boilerplate subtrees inside
-the chosen content (link lists, negative names) are cut out block by block.
+winner moves up when rivals share an ancestor or its parent scores higher; then
+``selection`` joins siblings and cuts boilerplate subtrees out of the chosen content.
 """
 
 from __future__ import annotations
