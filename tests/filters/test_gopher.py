@@ -85,8 +85,12 @@ def test_german_page_is_not_dropped_for_english_stop_words() -> None:
 
 def test_chinese_page_is_counted_by_characters() -> None:
     sentence = "我们今天在公园里散步，看到了很多美丽的花和高大的树。这是一个非常安静的地方。"
-    doc = _doc("\n".join([sentence] * 3), language="zh")
+    doc = _doc("\n".join([sentence] * 4), language="zh")
     assert GopherQualityFilter().apply(doc) is doc
+    # one sentence: 35 characters (without ，。) count as 17.5 words, under the minimum of 50
+    short = GopherQualityFilter().apply(_doc(sentence, language="zh"))
+    assert isinstance(short, Drop) and short.reason == "gopher_short_doc"
+    assert short.detail == "17.5 words < 50"
 
 
 @pytest.mark.parametrize("key", ["max_bullet_lines_ratio", "max_non_alpha_words_ratio"])

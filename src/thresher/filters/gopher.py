@@ -139,10 +139,11 @@ class GopherQualityFilter(DocStep):
     def _decide(self, v: dict[str, Any], profile: LanguageProfile) -> Drop | None:
         reason = GopherQualityReason
         n_content = v["gopher_n_non_symbol_words"]
-        if self.min_doc_words and n_content < self.min_doc_words:
-            return Drop(reason.SHORT_DOC, f"{n_content} words < {self.min_doc_words}")
-        if self.max_doc_words and n_content > self.max_doc_words:
-            return Drop(reason.LONG_DOC, f"{n_content} words > {self.max_doc_words}")
+        n_equivalent = n_content / profile.ngram_scale  # 2 Han or kana characters ~ 1 word
+        if self.min_doc_words and n_equivalent < self.min_doc_words:
+            return Drop(reason.SHORT_DOC, f"{n_equivalent:g} words < {self.min_doc_words}")
+        if self.max_doc_words and n_equivalent > self.max_doc_words:
+            return Drop(reason.LONG_DOC, f"{n_equivalent:g} words > {self.max_doc_words}")
         if not v["gopher_n_words"]:
             return Drop(reason.SHORT_DOC, "no words")
         avg = v["gopher_avg_word_length"]
