@@ -96,11 +96,10 @@ class _Walker:
     row: int = -1
 
     def open_block(self, owner: int, kind: str) -> None:
-        block = Block(owner, kind, quote=self.in_quote > 0, code=self.in_pre > 0)
-        block.list_depth = self.list_depth
-        block.ordered = bool(self.ordered and self.ordered[-1])
-        block.row = self.row if kind in ("td", "th") else -1
-        self.stack.append(block)
+        ordered = self.ordered[-1] if self.ordered else False
+        row = self.row if kind in ("td", "th") else -1
+        quote, code = self.in_quote > 0, self.in_pre > 0
+        self.stack.append(Block(owner, kind, [], 0, quote, code, self.list_depth, ordered, row))
 
     def add_text(self, text: str) -> None:
         """Append inline text to the innermost block (registered on its first text)."""
@@ -119,9 +118,10 @@ class _Walker:
         self.stack.pop()
         parent = self.stack[-1]
         if parent.parts:
-            block = Block(parent.owner, parent.kind, quote=parent.quote, code=parent.code)
-            block.list_depth, block.ordered, block.row = (parent.list_depth, parent.ordered, parent.row)
-            self.stack[-1] = block
+            self.stack[-1] = Block(
+                parent.owner, parent.kind, [], 0, parent.quote, parent.code,
+                parent.list_depth, parent.ordered, parent.row,
+            )  # fmt: skip
 
     def semantics(self, cls: str | None, ident: str | None) -> tuple[int, bool, bool]:
         """Weight, boilerplate and comment flags of class and id (cached per page)."""
