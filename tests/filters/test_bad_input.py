@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thresher.document import Document, Drop
 from thresher.filters import (
@@ -88,3 +90,11 @@ def test_empty_text_reasons() -> None:
     assert isinstance(gopher, Drop) and gopher.reason == "gopher_short_doc"
     c4 = C4QualityFilter().apply(empty)
     assert isinstance(c4, Drop) and c4.reason == "c4_too_few_sentences"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["en", "de", "zh", "ko", "xx"]))
+def test_no_step_raises_on_any_text(text: str, language: str) -> None:
+    for step in _steps():
+        answer = step.apply(Document(id="h", text=text, meta={"language": language}))
+        assert isinstance(answer, Document | Drop)
