@@ -185,7 +185,8 @@ def _element(walker: _Walker, node: Any, tag: str, parent: int, depth: int) -> N
     attrs = node.attributes
     if attrs:
         cls = attrs.get("class")
-        if _is_hidden(attrs) and not (cls and _FOLDED.search(cls)):
+        hideable = "hidden" in attrs or "style" in attrs
+        if hideable and _is_hidden(attrs) and not (cls and _FOLDED.search(cls)):
             return
         weight, boiler, comment = walker.semantics(cls, attrs.get("id"))
     else:
