@@ -19,6 +19,7 @@ from thresher.filters.c4 import C4Reason
 from thresher.filters.fineweb import FineWebReason
 from thresher.filters.gopher import GopherQualityReason
 from thresher.filters.repetition import GopherRepetitionReason
+from thresher.langid import LanguageId
 from thresher.normalize import NormalizeUnicode
 from thresher.pii import RedactPii
 from thresher.step import DocStep
@@ -51,6 +52,7 @@ def _steps() -> list[DocStep]:
         C4QualityFilter(language="ja"),
         RedactPii(),
         NormalizeUnicode(),
+        LanguageId(),
     ]
 
 

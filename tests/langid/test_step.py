@@ -70,3 +70,11 @@ def test_empty_text_is_undetermined() -> None:
 def test_bad_options(options: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match="langid"):
         LanguageId(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["broken \udc80 surrogate \ud83d text", "😀🎉🔥" * 10, "\x00\x01\x02"])
+def test_bad_text_is_annotated_not_raised(text: str) -> None:
+    doc = _doc(text)
+    assert LanguageId().apply(doc) is doc
+    assert isinstance(doc.meta["language"], str)
+    assert 0.0 <= doc.meta["language_score"] <= 1.0

@@ -50,6 +50,9 @@ class LanguageModel:
         sample = " ".join(text[:_MAX_CHARS].split())
         if not sample:
             return [LanguageGuess("und", 0.0)]
+        if not sample.isascii():
+            # lone surrogates (from broken JSON) cannot cross into fastText's C++
+            sample = sample.encode("utf-8", "replace").decode("utf-8")
         labels, scores = self._model.predict(sample, k=k)
         return [
             LanguageGuess(label.removeprefix("__label__"), min(float(score), 1.0))
