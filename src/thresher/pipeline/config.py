@@ -41,8 +41,8 @@ from thresher.step import DocStep
 
 # The default pipeline, in order; steps whose module is not installed yet are skipped.
 DEFAULT_STEPS: tuple[str, ...] = (
-    "unicode",
     "extract",
+    "unicode",  # after extraction: repairing the whole HTML would cost ten times more
     "site_clean",
     "langid",
     "gopher_repetition",
