@@ -29,7 +29,7 @@ def _decide(step: Any, doc_id: str, text: str) -> list[Any]:
         result = step.filter(doc)
     except ZeroDivisionError as exc:
         return [False, f"error:{exc}"]
-    keep, reason = (result if isinstance(result, tuple) else (result, None))
+    keep, reason = result if isinstance(result, tuple) else (result, None)
     return [bool(keep), reason]
 
 
@@ -58,8 +58,10 @@ def main(in_path: str, out_path: str) -> None:
             kept += 1
     seconds["chained"] = time.process_time() - start
     with Path(out_path).open("w", encoding="utf-8") as handle:
-        json.dump({"decisions": decisions, "seconds": seconds, "chained_kept": kept,
-                   "documents": len(records)}, handle)
+        json.dump(
+            {"decisions": decisions, "seconds": seconds, "chained_kept": kept, "documents": len(records)},
+            handle,
+        )
 
 
 def _chain_keep(step: Any, doc: Document) -> bool:

@@ -88,8 +88,7 @@ def run_thresher(docs: list[dict[str, str]]) -> dict[str, Any]:
         answers = {d["id"]: step.apply(Document(id=d["id"], text=d["text"])) for d in docs}
         seconds[name] = time.process_time() - start
         decisions[name] = {
-            key: [False, a.reason] if isinstance(a, Drop) else [True, None]
-            for key, a in answers.items()
+            key: [False, a.reason] if isinstance(a, Drop) else [True, None] for key, a in answers.items()
         }
     start = time.process_time()
     kept = 0
@@ -140,15 +139,18 @@ def compare(ours: dict[str, Any], theirs: dict[str, Any], docs: list[dict[str, s
 
 def _print(report: dict[str, Any], skipped: int) -> None:
     print(f"{report['documents']} English documents ({skipped} non-English texts left out)")
-    print("| filter | agreement | kept thresher / datatrove | ms/doc thresher | "
-          "ms/doc datatrove | speed-up |")
+    print(
+        "| filter | agreement | kept thresher / datatrove | ms/doc thresher | ms/doc datatrove | speed-up |"
+    )
     print("|---|---|---|---|---|---|")
     rows = [(n, report["filters"][n]) for n in FILTER_NAMES] + [("four chained", report["chained"])]
     for name, row in rows:
         agreement = f"{100 * row['agreement']:.2f} %" if "agreement" in row else "—"
-        print(f"| {name} | {agreement} | {row['kept_thresher']} / {row['kept_datatrove']} | "
-              f"{row['ms_thresher']:.2f} | {row['ms_datatrove']:.2f} | "
-              f"{row['ms_datatrove'] / row['ms_thresher']:.1f} x |")
+        print(
+            f"| {name} | {agreement} | {row['kept_thresher']} / {row['kept_datatrove']} | "
+            f"{row['ms_thresher']:.2f} | {row['ms_datatrove']:.2f} | "
+            f"{row['ms_datatrove'] / row['ms_thresher']:.1f} x |"
+        )
     for name in FILTER_NAMES:
         for item in report["filters"][name]["disagreements"]:
             print(f"  {name}: {item['id']} thresher={item['thresher']} datatrove={item['datatrove']}")
@@ -159,8 +161,7 @@ def _write_fixture(path: Path, theirs: dict[str, Any]) -> None:
     decisions = theirs["decisions"]
     ids = sorted(key for key in decisions[FILTER_NAMES[0]] if key.endswith("/whole"))
     table = {
-        key.removesuffix("/whole"): [int(decisions[name][key][0]) for name in FILTER_NAMES]
-        for key in ids
+        key.removesuffix("/whole"): [int(decisions[name][key][0]) for name in FILTER_NAMES] for key in ids
     }
     rows = ",\n".join(f"  {json.dumps(key)}: {json.dumps(value)}" for key, value in table.items())
     header = f'{{"datatrove": "0.10.1", "filters": {json.dumps(list(FILTER_NAMES))},\n"kept": {{\n'
@@ -173,8 +174,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--report", type=Path, default=None)
     parser.add_argument("--whole-only", action="store_true", help="no halves and thirds")
-    parser.add_argument("--fixture", type=Path, default=None,
-                        help="write datatrove's decisions on whole texts (test gate data)")
+    parser.add_argument(
+        "--fixture",
+        type=Path,
+        default=None,
+        help="write datatrove's decisions on whole texts (test gate data)",
+    )
     args = parser.parse_args()
     docs, skipped = build_documents(DATA, args.limit, args.whole_only)
     theirs = run_datatrove(docs, args.datatrove_python)

@@ -12,14 +12,16 @@ def _doc(text: str, **meta: object) -> Document:
 
 
 def test_boilerplate_lines_are_removed_and_counted(prose: str) -> None:
-    text = "\n".join([
-        "Home | About | Contact",
-        prose,
-        "Please enable JavaScript to view the comments.",
-        "This site uses cookies to improve your experience.",
-        "Too short.",
-        "A famous note[1] about rivers and their towns.",
-    ])
+    text = "\n".join(
+        [
+            "Home | About | Contact",
+            prose,
+            "Please enable JavaScript to view the comments.",
+            "This site uses cookies to improve your experience.",
+            "Too short.",
+            "A famous note[1] about rivers and their towns.",
+        ]
+    )
     doc = _doc(text)
     answer = C4QualityFilter().apply(doc)
     assert answer is doc

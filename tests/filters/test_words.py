@@ -65,7 +65,7 @@ def test_english_words_of_empty_text() -> None:
     [
         ("One sentence here.", 1),
         ("First one. Second one! Third one?", 3),
-        ("He said \"stop.\" Then left.", 2),
+        ('He said "stop." Then left.', 2),
         ("Mr. Smith went to Washington.", 1),
         ("Wait... what", 1),
         ("No end mark", 1),

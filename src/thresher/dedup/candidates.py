@@ -104,12 +104,20 @@ def _edges(a: Any, b: Any, kind: Any) -> Any:
     return out
 
 
+def _sorted_unique(values: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    """``np.unique`` by sort (numpy 2's hash-based unique is slower on small arrays)."""
+    ordered = np.sort(values)
+    keep = np.ones(ordered.size, dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
+
+
 def _set_similarity(
     store: RefStore, left: npt.NDArray[np.uint64], right: npt.NDArray[np.uint64]
 ) -> npt.NDArray[np.float64]:
     """Exact Jaccard similarity of the shingle sets of each pair of refs."""
     refs, where = np.unique(np.concatenate((left, right)), return_inverse=True)
-    sets = [np.unique(raw) for raw in store.gather_sets(refs)]  # each document read once
+    sets = [_sorted_unique(raw) for raw in store.gather_sets(refs)]  # each document read once
     out = np.empty(left.size, dtype=np.float64)
     for i, (x, y) in enumerate(zip(where[: left.size].tolist(), where[left.size :].tolist(), strict=True)):
         a, b = sets[x], sets[y]

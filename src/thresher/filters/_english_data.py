@@ -51,8 +51,7 @@ _EMOTICONS = (
     "<3 </3 ^_^ ^__^ -_- -__- o.O O.o O.O o.o xD XD xDD XDD ;D"
 )
 _NOT_VERBS = (
-    "do does did is are was were has have had could would should might must need ought dare "
-    "ca wo ai sha"
+    "do does did is are was were has have had could would should might must need ought dare ca wo ai sha"
 )
 # Pronoun -> endings that spaCy splits off when written without an apostrophe.
 _BARE_ENDINGS = {

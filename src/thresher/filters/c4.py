@@ -26,8 +26,7 @@ _CITATION = re.compile(r"\[\d*]|\[edit]|\[citation needed]")
 _END_PUNCTUATION = (".", "?", "!", '"', "'")
 _WIDE_END_PUNCTUATION = (*SENTENCE_ENDS, '"', "'", "”", "’", "»", "«", "」", "』", "“")
 _ELLIPSIS = "..."
-_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies",
-           "use of cookies", "use cookies")
+_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
 _SENTENCE = re.compile(r"\S.*?(?:[.!?。！？]+[\"'”’»)]*(?=\s|$)|$)", re.DOTALL)
 LINE_REMOVALS_KEY = "c4_line_removals"
 

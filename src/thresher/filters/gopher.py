@@ -54,17 +54,12 @@ def gopher_quality_signals(
     return {
         "gopher_n_words": n_words,
         "gopher_n_non_symbol_words": len(content),
-        "gopher_avg_word_length": (
-            sum(map(len, content)) / len(content) if content else 0.0
-        ),
+        "gopher_avg_word_length": (sum(map(len, content)) / len(content) if content else 0.0),
         "gopher_hash_ratio": text.count("#") / divisor,
         "gopher_ellipsis_ratio": (text.count("...") + text.count("…")) / divisor,
-        "gopher_bullet_lines_ratio": sum(
-            line.lstrip().startswith(("•", "-")) for line in lines
-        ) / n_lines,
-        "gopher_end_ellipsis_lines_ratio": sum(
-            line.rstrip().endswith(("...", "…")) for line in lines
-        ) / n_lines,
+        "gopher_bullet_lines_ratio": sum(line.lstrip().startswith(("•", "-")) for line in lines) / n_lines,
+        "gopher_end_ellipsis_lines_ratio": sum(line.rstrip().endswith(("...", "…")) for line in lines)
+        / n_lines,
         "gopher_alpha_words_ratio": _alpha_ratio(words if punctuation_is_word else content),
         "gopher_stop_words": profile.count_stop_words(list(words)),
     }
@@ -116,18 +111,22 @@ class GopherQualityFilter(DocStep):
     punctuation_is_word: bool | None = None
 
     def __post_init__(self) -> None:
-        for key in ("min_doc_words", "max_doc_words", "min_avg_word_length",
-                    "max_avg_word_length", "max_symbol_word_ratio", "min_stop_words"):
+        for key in (
+            "min_doc_words",
+            "max_doc_words",
+            "min_avg_word_length",
+            "max_avg_word_length",
+            "max_symbol_word_ratio",
+            "min_stop_words",
+        ):
             check_non_negative(self.name, key, getattr(self, key))
-        for key in ("max_bullet_lines_ratio", "max_ellipsis_lines_ratio",
-                    "max_non_alpha_words_ratio"):
+        for key in ("max_bullet_lines_ratio", "max_ellipsis_lines_ratio", "max_non_alpha_words_ratio"):
             check_ratio(self.name, key, getattr(self, key))
 
     def apply(self, doc: Document) -> Document | Drop:
         profile = resolve_profile(doc, self.language)
         if self.stop_words is not None:
-            profile = LanguageProfile(profile.code, profile.spaced,
-                                      frozenset(self.stop_words), False)
+            profile = LanguageProfile(profile.code, profile.spaced, frozenset(self.stop_words), False)
         punctuation = self.punctuation_is_word
         if punctuation is None:
             punctuation = profile.code == ENGLISH

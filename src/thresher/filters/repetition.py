@@ -176,14 +176,20 @@ class GopherRepetitionFilter(DocStep):
         lines = _LINES.split(text)
         line_count, line_chars = find_duplicates(lines)
         checks = (
-            ("gopher_dup_para_frac", count / len(paragraphs), self.dup_para_frac,
-             reason.DUP_PARA_FRAC),
-            ("gopher_dup_para_char_frac", chars / len(text), self.dup_para_char_frac,
-             reason.DUP_PARA_CHAR_FRAC),
-            ("gopher_dup_line_frac", line_count / len(lines), self.dup_line_frac,
-             reason.DUP_LINE_FRAC),
-            ("gopher_dup_line_char_frac", line_chars / len(text), self.dup_line_char_frac,
-             reason.DUP_LINE_CHAR_FRAC),
+            ("gopher_dup_para_frac", count / len(paragraphs), self.dup_para_frac, reason.DUP_PARA_FRAC),
+            (
+                "gopher_dup_para_char_frac",
+                chars / len(text),
+                self.dup_para_char_frac,
+                reason.DUP_PARA_CHAR_FRAC,
+            ),
+            ("gopher_dup_line_frac", line_count / len(lines), self.dup_line_frac, reason.DUP_LINE_FRAC),
+            (
+                "gopher_dup_line_char_frac",
+                line_chars / len(text),
+                self.dup_line_char_frac,
+                reason.DUP_LINE_CHAR_FRAC,
+            ),
         )
         for key, value, limit, why in checks:
             measured[key] = value

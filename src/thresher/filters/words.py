@@ -172,11 +172,7 @@ def _period_suffix(text: str) -> int:
 
 def _unit_suffix(text: str) -> int:
     for unit in data.UNITS_BY_LENGTH:
-        if (
-            len(text) > len(unit)
-            and text.endswith(unit)
-            and text[-len(unit) - 1].isdigit()
-        ):
+        if len(text) > len(unit) and text.endswith(unit) and text[-len(unit) - 1].isdigit():
             return len(unit)
     return 0
 

@@ -34,13 +34,13 @@ class NormalizeUnicode(DocStep):
     def apply(self, doc: Document) -> Document | Drop:
         changed = False
         if doc.html is not None:
-            html = normalize_text(doc.html, form=self.form, mojibake=self.mojibake,
-                                  whitespace=False)
+            html = normalize_text(doc.html, form=self.form, mojibake=self.mojibake, whitespace=False)
             changed = html != doc.html
             doc.html = html
         if doc.text:
-            fixed = normalize_text(doc.text, form=self.form, mojibake=self.mojibake,
-                                   whitespace=self.whitespace)
+            fixed = normalize_text(
+                doc.text, form=self.form, mojibake=self.mojibake, whitespace=self.whitespace
+            )
             changed = changed or fixed != doc.text
             doc.text = fixed
         if changed:

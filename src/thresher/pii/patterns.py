@@ -29,9 +29,7 @@ class PiiKind(StrEnum):
     IPV6 = "ipv6"
 
 
-_EMAIL = re.compile(
-    r"(?<![\w.%+-])[\w.%+-]*\w@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])"
-)
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]*\w@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])")
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)"
 _IPV4 = re.compile(rf"(?<![\w.-])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\w)(?!\.\d)")
 _VERSION_CONTEXT = re.compile(
@@ -39,12 +37,8 @@ _VERSION_CONTEXT = re.compile(
 )
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
 _INTERNATIONAL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\-/]?\(?\d{1,5}\)?){1,6}(?![\w.,]?\d)")
-_NORTH_AMERICAN = re.compile(
-    r"(?<![\w\-.+/])(?:\(\d{3}\)\s?|\d{3}[.\- ])\d{3}[.\- ]\d{4}(?![\w\-/]|[.,]\d)"
-)
-_TRUNK = re.compile(
-    r"(?<![\w\-.+/,])0\d{1,4}(?:[ /\-]\d{2,8}){1,4}(?![\w\-/]|[.,]\d)"
-)
+_NORTH_AMERICAN = re.compile(r"(?<![\w\-.+/])(?:\(\d{3}\)\s?|\d{3}[.\- ])\d{3}[.\- ]\d{4}(?![\w\-/]|[.,]\d)")
+_TRUNK = re.compile(r"(?<![\w\-.+/,])0\d{1,4}(?:[ /\-]\d{2,8}){1,4}(?![\w\-/]|[.,]\d)")
 _ANY_DIGIT = re.compile(r"\d")
 # A run of 7-15 digits (spaces allowed) right after a phone keyword: "Tel: 0301234567".
 _DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d(?:[ ]?\d){6,14}(?![\w.,]?\d)")

@@ -52,7 +52,5 @@ class RedactPii(DocStep):
                 last = end
             pieces.append(text[last:])
             doc.text = "".join(pieces)
-        doc.meta[PII_KEY] = {
-            kind.value: counts.get(kind.value, 0) for kind in PiiKind if kind in self._kinds
-        }
+        doc.meta[PII_KEY] = {kind.value: counts.get(kind.value, 0) for kind in PiiKind if kind in self._kinds}
         return doc
