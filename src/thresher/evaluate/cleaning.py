@@ -8,17 +8,15 @@ the two baselines: identity (the full text as it is) and C4's line rules.
 
 from __future__ import annotations
 
-import gzip
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from thresher.evaluate.metrics import CorpusScore, PageScore, score_corpus, score_page
+from thresher.evaluate.metrics import CorpusScore, score_corpus, score_page
+from thresher.evaluate.records import SystemRun, labelled_records, subset_of
 
 Cleaner = Callable[[str, str | None], str]
 
@@ -35,39 +33,22 @@ class TextPage:
     truth: str
 
 
-@dataclass(slots=True)
-class CleanerRun:
-    """One cleaner's page scores and CPU seconds."""
-
-    name: str
-    scores: dict[str, PageScore] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def pages_per_second(self) -> float:
-        return len(self.scores) / self.seconds if self.seconds else 0.0
+CleanerRun = SystemRun  # a cleaner's scored run
 
 
 def read_text_pages(paths: Iterable[Path], limit: int | None = None) -> list[TextPage]:
     """Pages from gzip (or plain) JSON Lines files, at most ``limit`` per file."""
-    pages: list[TextPage] = []
-    for path in paths:
-        opener: Any = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rb") as handle:
-            for n, line in enumerate(handle):
-                if limit is not None and n >= limit:
-                    break
-                rec = orjson.loads(line)
-                pages.append(
-                    TextPage(
-                        id=str(rec["id"]),
-                        subset=rec.get("subset") or rec.get("dataset") or path.stem,
-                        url=rec.get("url"),
-                        site=rec.get("site"),
-                        text=rec.get("full_text") or "",
-                        truth=rec.get("ground_truth_text") or "",
-                    )
-                )
-    return pages
+    return [
+        TextPage(
+            id=str(rec["id"]),
+            subset=subset_of(rec, path),
+            url=rec.get("url"),
+            site=rec.get("site"),
+            text=rec.get("full_text") or "",
+            truth=rec.get("ground_truth_text") or "",
+        )
+        for path, rec in labelled_records(paths, limit)
+    ]
 
 
 def run_cleaner(name: str, cleaner: Cleaner, pages: list[TextPage]) -> CleanerRun:

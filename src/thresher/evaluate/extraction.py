@@ -7,17 +7,15 @@ page and the AEB corpus score is reported per dataset and subset and over all pa
 
 from __future__ import annotations
 
-import gzip
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from thresher.evaluate.metrics import CorpusScore, PageScore, score_corpus, score_page
+from thresher.evaluate.metrics import CorpusScore, score_corpus, score_page
+from thresher.evaluate.records import SystemRun, labelled_records, subset_of
 
 logger = logging.getLogger(__name__)
 Extractor = Callable[[str, str | None], str]
@@ -35,40 +33,19 @@ class Page:
     truth: str
 
 
-@dataclass(slots=True)
-class SystemRun:
-    """One extractor's page scores and CPU seconds."""
-
-    name: str
-    scores: dict[str, PageScore] = field(default_factory=dict)
-    seconds: float = 0.0
-    errors: int = 0
-
-    def pages_per_second(self) -> float:
-        return len(self.scores) / self.seconds if self.seconds else 0.0
-
-
 def read_pages(paths: Iterable[Path], limit: int | None = None) -> list[Page]:
     """Pages from gzip (or plain) JSON Lines files, at most ``limit`` per file."""
-    pages: list[Page] = []
-    for path in paths:
-        opener: Any = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rb") as handle:
-            for n, line in enumerate(handle):
-                if limit is not None and n >= limit:
-                    break
-                rec = orjson.loads(line)
-                pages.append(
-                    Page(
-                        str(rec["id"]),
-                        rec.get("dataset") or path.stem,
-                        rec.get("subset") or rec.get("dataset") or path.stem,
-                        rec.get("url"),
-                        rec["html"],
-                        rec.get("ground_truth_text") or "",
-                    )
-                )
-    return pages
+    return [
+        Page(
+            str(rec["id"]),
+            rec.get("dataset") or path.stem,
+            subset_of(rec, path),
+            rec.get("url"),
+            rec["html"],
+            rec.get("ground_truth_text") or "",
+        )
+        for path, rec in labelled_records(paths, limit)
+    ]
 
 
 def run_system(name: str, extractor: Extractor, pages: list[Page]) -> SystemRun:
