@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 import orjson
 
 from thresher.cli.errors import CommandError
-
-_MAX_BYTES = 256 * 1024 * 1024
+from thresher.cli.inputs import read_source
 
 
 def _read_text(source: str) -> str:
-    if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise CommandError(f"input not found: {source}")
-        if path.stat().st_size > _MAX_BYTES:
-            raise CommandError(f"{source}: larger than {_MAX_BYTES} bytes")
-        data = path.read_bytes()
     from thresher.html.encoding import decode_html_bytes
 
-    return decode_html_bytes(data).text
+    return decode_html_bytes(read_source(source)).text
 
 
 def _explain_line(kept: bool, reason: str, text: str, colour: bool) -> str:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import click
 import orjson
 
 from thresher.cli.errors import CommandError
+from thresher.cli.inputs import read_source
 from thresher.document import Document, Failure
 from thresher.io.readers import ReaderOptions, page_from_bytes
 
 
 def _read(source: str) -> Document:
-    if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise CommandError(f"input not found: {source}")
-        data = path.read_bytes()
+    data = read_source(source)
     is_html_name = source.lower().endswith((".html", ".htm", ".xhtml"))
     doc = page_from_bytes(data, source, source, ReaderOptions(), html=is_html_name, sniff=True)
     if isinstance(doc, Failure):
