@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import IO
 
 from thresher.document import Failure
+from thresher.io.compression import open_raw
 from thresher.io.readers import Item, ReaderOptions, ReadError, mapping_to_document
 
 _BATCH_ROWS = 1024
@@ -12,11 +14,16 @@ _BATCH_ROWS = 1024
 
 def read_parquet(path: str, opts: ReaderOptions) -> Iterator[Item]:
     """Yield one item per row; a file without a text or html column is one counted failure."""
+    with open_raw(path) as handle:
+        yield from _read_rows(handle, path, opts)
+
+
+def _read_rows(handle: IO[bytes], path: str, opts: ReaderOptions) -> Iterator[Item]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
-        parquet = pq.ParquetFile(path)
+        parquet = pq.ParquetFile(handle)
     except (pa.ArrowException, OSError) as exc:
         yield Failure(path, ReadError.UNREADABLE_PARQUET, str(exc), path)
         return

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from thresher.errors import InputError
+from thresher.io.compression import is_url
 
 STDIN = "-"
 
@@ -106,9 +107,36 @@ def _from_file(path: Path, explicit: bool) -> InputFile | None:
     return InputFile(str(path), kind, path.stat().st_size)
 
 
+def _expand_url(spec: str) -> list[InputFile]:
+    """Inputs behind an fsspec URL: a file, a folder (recursively) or a glob."""
+    import fsspec
+
+    try:
+        fs, path = fsspec.core.url_to_fs(spec)
+        if _GLOB_CHARS & set(path):
+            names = sorted(str(n) for n in fs.glob(path) if fs.isfile(n))
+        elif fs.isdir(path):
+            names = sorted(str(n) for n in fs.find(path))
+        elif fs.isfile(path):
+            names = [path]
+        else:
+            raise InputError(f"input not found: {spec}")
+    except (ImportError, ValueError, OSError) as exc:
+        raise InputError(f"cannot read {spec}: {exc}") from exc
+    explicit = len(names) == 1 and names[0] == path
+    found = []
+    for name in names:
+        kind = kind_from_name(name) or (InputKind.TEXT if explicit else None)
+        if kind is not None and not name.rsplit("/", 1)[-1].startswith("."):
+            found.append(InputFile(fs.unstrip_protocol(name), kind, int(fs.size(name) or 0)))
+    return found
+
+
 def _expand(spec: str) -> list[InputFile]:
     if spec == STDIN:
         return [InputFile(STDIN, InputKind.STDIN, 0)]
+    if is_url(spec):
+        return _expand_url(spec)
     if _GLOB_CHARS & set(spec) and not Path(spec).exists():
         # a user's pattern, maybe absolute: Path.glob takes only relative ones
         matches = sorted(glob.glob(spec, recursive=True))  # noqa: PTH207

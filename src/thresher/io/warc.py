@@ -15,6 +15,7 @@ from typing import Any
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from thresher.document import Document, Failure
+from thresher.io.compression import open_raw
 from thresher.io.readers import Item, ReaderOptions, ReadError, Skip, decode_or_fail
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
@@ -54,13 +55,13 @@ _SCAN_CHUNK = 1 << 20
 
 
 def _is_gzip(path: str) -> bool:
-    with open(path, "rb") as handle:  # noqa: PTH123
+    with open_raw(path) as handle:
         return handle.read(2) == _GZIP_MAGIC[:2]
 
 
 def _next_record_start(path: str, marker: bytes, after: int) -> int | None:
     """Offset of the next ``marker`` at or after ``after``, or None at the end of the file."""
-    with open(path, "rb") as handle:  # noqa: PTH123
+    with open_raw(path) as handle:
         handle.seek(after)
         position = after
         tail = b""
@@ -75,7 +76,7 @@ def _next_record_start(path: str, marker: bytes, after: int) -> int | None:
 
 
 def _iterate(path: str, opts: ReaderOptions, start: int, done: set[int]) -> Iterator[Item]:
-    with open(path, "rb") as handle:  # noqa: PTH123 - fastwarc wants a plain file object
+    with open_raw(path) as handle:
         handle.seek(start)
         for record in ArchiveIterator(handle, parse_http=False):
             offset = start + int(record.stream_pos)
