@@ -4,7 +4,7 @@ Builds ``--shards`` WARC files from the shared extraction pages (repeated ``--re
 times, so near-duplicates exist for the dedup stage), then runs the whole default
 pipeline (extract, site-level clean, language ID, quality rules, dedup, PII) with
 each engine and worker count, in the same run. Wall-clock seconds, since scaling is
-about wall time; scaling efficiency = (rate with N workers) / (N × rate with 1).
+about wall time, after each engine has started its workers; scaling efficiency = (rate with N workers) / (N × rate with 1).
 
     python benchmarks/scale.py [--repeat 2] [--shards 4] [--engines local,ray]
 """
@@ -57,7 +57,15 @@ def _engine(name: str, workers: int) -> Engine:
         engine = RayEngine(num_cpus=workers)
         engine.connect()
         return engine
-    return LocalEngine(workers)
+    local = LocalEngine(workers)
+    local.map(_warm_up, list(range(workers)))  # start the worker processes before timing
+    return local
+
+
+def _warm_up(item: int) -> int:
+    import thresher.pipeline.runner  # noqa: F401 - what a shard task imports first
+
+    return item
 
 
 def measure(name: str, workers: int, inputs: list[str], root: Path) -> tuple[float, int]:
@@ -71,6 +79,8 @@ def measure(name: str, workers: int, inputs: list[str], root: Path) -> tuple[flo
         import ray
 
         ray.shutdown()
+    elif isinstance(engine, LocalEngine):
+        engine.close()
     assert report.ok, report.failed
     return seconds, report.stats.kept
 

@@ -12,6 +12,7 @@ import click
 from thresher.cli.errors import CommandError, RunFailed
 from thresher.cli.progress import TqdmProgress
 from thresher.engines.base import Engine
+from thresher.engines.local import LocalEngine
 from thresher.io.writers import Compression, OutputFormat
 from thresher.pipeline.config import PipelineConfig, load_config
 from thresher.pipeline.run import RunReport, run_pipeline
@@ -45,8 +46,6 @@ def _engine(name: str, workers: int, address: str | None) -> Engine:
         ray_engine.connect()  # fail before any progress is drawn when the cluster is not there
         engine: Engine = ray_engine
         return engine
-    from thresher.engines.local import LocalEngine
-
     return LocalEngine(workers)
 
 
@@ -118,7 +117,11 @@ def command(
     config = _with_overrides(load_config(config_path), workers, fmt, compression, rejects)
     engine = _engine(engine_name, config.run.worker_count(), address)
     progress = TqdmProgress(enabled=not quiet)
-    report = run_pipeline(inputs, Path(outdir), config, engine=engine, progress=progress, overwrite=overwrite)
+    try:
+        report = run_pipeline(inputs, Path(outdir), config, engine=engine, progress=progress, overwrite=overwrite)
+    finally:
+        if isinstance(engine, LocalEngine):
+            engine.close()
     for line in _summary_lines(report):
         click.echo(line)
     if not report.ok:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import traceback
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -45,12 +46,44 @@ def _call(fn: Callable[[T, Emit], R], item: T, emit: Emit) -> Outcome[R]:
 
 
 class LocalEngine(Engine):
-    """Runs items in this process (``workers=1``) or on a pool of worker processes."""
+    """Runs items in this process (``workers=1``) or on a pool of worker processes.
+
+    The pool (and the manager process that carries progress) is started on the first
+    map that needs it and kept for the next ones: a run maps several times (each pass,
+    each cross-shard stage), and starting workers costs about a second each. It is
+    shut down by :meth:`close`, on leaving a ``with`` block, or when the engine is
+    garbage collected.
+    """
 
     def __init__(self, workers: int = 1) -> None:
         if workers < 1:
             raise ConfigError("workers must be >= 1")
         self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+        self._manager: Any = None
+        self._channel: Any = None
+        self._finalizer: weakref.finalize[Any, Any] | None = None
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes (a later map starts new ones)."""
+        if self._finalizer is not None:
+            self._finalizer()
+        self._executor = self._manager = self._channel = self._finalizer = None
+
+    def _started(self) -> tuple[ProcessPoolExecutor, Any]:
+        if self._executor is None:
+            context = multiprocessing.get_context("spawn")
+            self._manager = context.Manager()
+            self._channel = self._manager.Queue()
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._finalizer = weakref.finalize(self, _shutdown, self._executor, self._manager)
+        return self._executor, self._channel
 
     def map_outcomes(
         self,
@@ -61,7 +94,7 @@ class LocalEngine(Engine):
     ) -> list[Outcome[R]]:
         if self.workers == 1 or len(items) <= 1:
             return self._serial(fn, items, progress or _ignore, on_done)
-        return self._pool(fn, items, progress, on_done)
+        return self._on_pool(fn, items, progress, on_done)
 
     def _serial(
         self,
@@ -78,34 +111,38 @@ class LocalEngine(Engine):
                 on_done(index, outcome)
         return outcomes
 
-    def _pool(
+    def _on_pool(
         self,
         fn: Callable[[T, Emit], R],
         items: Sequence[T],
         progress: ProgressSink | None,
         on_done: Callable[[int, Outcome[R]], None] | None,
     ) -> list[Outcome[R]]:
-        context = multiprocessing.get_context("spawn")
+        pool, channel = self._started()
         results: dict[int, Outcome[R]] = {}
-        with (
-            context.Manager() as manager,
-            ProcessPoolExecutor(max_workers=min(self.workers, len(items)), mp_context=context) as pool,
-        ):
-            channel = manager.Queue()
-            emit: Emit = _QueueEmit(channel) if progress is not None else _ignore
-            pending: dict[Future[Outcome[R]], int] = {
-                pool.submit(_call, fn, item, emit): index for index, item in enumerate(items)
-            }
-            while pending:
-                done, _ = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
-                _drain(channel, progress)
-                for future in done:
-                    index = pending.pop(future)
-                    results[index] = _outcome_of(future)
-                    if on_done is not None:
-                        on_done(index, results[index])
+        emit: Emit = _QueueEmit(channel) if progress is not None else _ignore
+        pending: dict[Future[Outcome[R]], int] = {
+            pool.submit(_call, fn, item, emit): index for index, item in enumerate(items)
+        }
+        broken = False
+        while pending:
+            done, _ = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
             _drain(channel, progress)
+            for future in done:
+                index = pending.pop(future)
+                results[index] = _outcome_of(future)
+                broken = broken or isinstance(future.exception(), BrokenProcessPool)
+                if on_done is not None:
+                    on_done(index, results[index])
+        _drain(channel, progress)
+        if broken:  # a worker died: the pool cannot be used again
+            self.close()
         return [results[i] for i in range(len(items))]
+
+
+def _shutdown(pool: ProcessPoolExecutor, manager: Any) -> None:
+    pool.shutdown(wait=True, cancel_futures=True)
+    manager.shutdown()
 
 
 def _outcome_of(future: Future[Outcome[R]]) -> Outcome[R]:
