@@ -4,7 +4,8 @@ Builds ``--shards`` WARC files from the shared extraction pages (repeated ``--re
 times, so near-duplicates exist for the dedup stage), then runs the whole default
 pipeline (extract, site-level clean, language ID, quality rules, dedup, PII) with
 each engine and worker count, in the same run. Wall-clock seconds, since scaling is
-about wall time, after each engine has started its workers; scaling efficiency = (rate with N workers) / (N × rate with 1).
+about wall time, after each engine has started its workers. Scaling efficiency =
+(rate with N workers) / (N × rate with 1).
 
     python benchmarks/scale.py [--repeat 2] [--shards 4] [--engines local,ray]
 """

@@ -118,7 +118,9 @@ def command(
     engine = _engine(engine_name, config.run.worker_count(), address)
     progress = TqdmProgress(enabled=not quiet)
     try:
-        report = run_pipeline(inputs, Path(outdir), config, engine=engine, progress=progress, overwrite=overwrite)
+        report = run_pipeline(
+            inputs, Path(outdir), config, engine=engine, progress=progress, overwrite=overwrite
+        )
     finally:
         if isinstance(engine, LocalEngine):
             engine.close()
