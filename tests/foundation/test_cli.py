@@ -95,10 +95,12 @@ def test_sample_crawl_quick_start(tmp_path: Path) -> None:
     result = thresher_cli("run", str(crawl), "-o", str(tmp_path / "out"), "-q", "--workers", "2")
     assert result.returncode == 0, result.stderr.decode()
     stats = orjson.loads((tmp_path / "out" / "stats.json").read_bytes())
-    assert stats["documents_in"] == 8
+    assert stats["documents_in"] == 12
     assert stats["run"]["balanced"] is True
     skipped = stats["steps"]["read"]["skipped"]
-    assert skipped["warc_request"] == 8 and skipped["non_html_content"] == 3
+    assert skipped["warc_request"] == 12 and skipped["non_html_content"] == 3
+    assert stats["dropped"]["dedup:exact_duplicate"] == 1  # the republished story
+    assert stats["kept"] == 8  # the eight articles; the three section fronts have no article
     with gzip.open(next((tmp_path / "out" / "data").glob("*.jsonl.gz")), "rb") as handle:
         texts = [orjson.loads(line)["text"] for line in handle]
     assert any("harbour bridge" in t for t in texts)

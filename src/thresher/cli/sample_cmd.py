@@ -12,4 +12,4 @@ from thresher.sample import write_sample_crawl
 def command(path: str) -> None:
     """Write a small synthetic crawl (3 sites, news-like pages with boilerplate) as .warc.gz."""
     pages = write_sample_crawl(path)
-    click.echo(f"wrote {pages} pages (plus request, image and redirect records) to {path}")
+    click.echo(f"wrote {pages} HTML pages (plus request, image and redirect records) to {path}")

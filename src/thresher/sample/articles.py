@@ -50,6 +50,9 @@ RIVERTON_ARTICLES = (
             "Extra staff will be paid from a fund normally used for summer reading programmes. The "
             "library said it would publish the number of visitors each week to decide whether the "
             "late opening should become permanent.",
+            "Librarians said the quiet rooms on the second floor would be reserved for students "
+            "with an exam the next day. Group work will move to the ground floor after eight. "
+            "Coffee will not be sold after ten, but water fountains stay on all night.",
         ),
     ),
     Article(
@@ -102,6 +105,9 @@ TECHWIRE_ARTICLES = (
             "many of them were shipped abroad for processing, which added cost and emissions.",
             "Environmental groups welcomed the plant but asked for independent checks of the "
             "recovery rates, which so far come only from the company's own measurements.",
+            "The operator expects to employ about one hundred and twenty people once both lines "
+            "are running. A second plant is planned in the south if demand keeps growing. "
+            "The city council has not yet said whether it will support that project.",
         ),
     ),
     Article(
@@ -154,6 +160,9 @@ GARDEN_ARTICLES = (
             "the heap once a week with a fork so that air reaches the middle.",
             "Meat, dairy products and cooked food attract animals and should stay out of an open "
             "bin. A closed container with a tight lid is better on a small patio.",
+            "After three to six months the bottom of the heap turns dark and crumbly. Sieve it "
+            "and mix it into the soil of your pots in spring. Anything still coarse can go back "
+            "on top of the heap for another round.",
         ),
     ),
 )

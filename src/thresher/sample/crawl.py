@@ -1,10 +1,11 @@
 """Writing the sample crawl: three sites, news-like pages with real-looking boilerplate.
 
-Every page carries what breaks naive extraction: a cookie banner, a navigation bar,
-a "related stories" list, a comment form and a footer that repeat across the site's
-pages. The WARC also holds what a real crawl holds besides pages: a ``warcinfo``
-record, request records, an image response and a redirect, which readers must skip
-and count.
+Every article page carries what breaks naive extraction: a cookie banner, a navigation
+bar, a "related stories" list, a comment form and a footer that repeat across the
+site's pages. Each site also has a section front (teasers only: no main content), and
+one story is republished by another site (a duplicate for dedup to find). The WARC
+also holds what a real crawl holds besides pages: a ``warcinfo`` record, request
+records, image responses and redirects, which readers must skip and count.
 """
 
 from __future__ import annotations
@@ -134,17 +135,43 @@ def _record(record_type: WarcRecordType, url: str, payload: bytes, content_type:
     return warc_record(record_type, url, payload, content_type, date=_CRAWL_DATE, record_id=stable_id)
 
 
+def render_listing(site: Site) -> str:
+    """A section front: teasers linking to the site's articles, no article of its own."""
+    teasers = "".join(
+        f'<li><a href="/{a.slug}"><h3>{html.escape(a.title)}</h3></a><span>{a.published[:10]}</span></li>'
+        for a in site.articles
+    )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>Latest news | {site.name}</title></head><body>'
+        f'{_nav(site)}<main><h1>Latest news</h1><ul class="teasers">{teasers}</ul></main>'
+        f"<footer>{html.escape(site.footer)}</footer></body></html>"
+    )
+
+
+def _pages() -> Iterator[tuple[str, str]]:
+    """(url, html) of every page: the articles, a section front per site, one syndicated copy."""
+    for site in SITES:
+        for article in site.articles:
+            yield f"https://{site.host}/{article.slug}", render_page(site, article)
+        yield f"https://{site.host}/latest", render_listing(site)
+    # an agency-style republication: the same story on another site, under its own template
+    yield (
+        f"https://{SITES[1].host}/partner/{RIVERTON_ARTICLES[0].slug}",
+        render_page(SITES[1], RIVERTON_ARTICLES[0]),
+    )
+
+
 def _records() -> Iterator[bytes]:
     info = b"software: thresher sample-crawl\r\nformat: WARC File Format 1.1\r\n"
     yield _record(WarcRecordType.warcinfo, "", info, "application/warc-fields")
+    for url, page in _pages():
+        path = "/" + url.split("/", 3)[3]
+        host = url.split("/")[2]
+        request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+        yield _record(WarcRecordType.request, url, request, "application/http; msgtype=request")
+        response = http_message("200 OK", "text/html; charset=utf-8", page.encode("utf-8"))
+        yield _record(WarcRecordType.response, url, response, HTTP_RESPONSE)
     for site in SITES:
-        for article in site.articles:
-            url = f"https://{site.host}/{article.slug}"
-            request = f"GET /{article.slug} HTTP/1.1\r\nHost: {site.host}\r\n\r\n".encode()
-            yield _record(WarcRecordType.request, url, request, "application/http; msgtype=request")
-            page = render_page(site, article).encode("utf-8")
-            response = http_message("200 OK", "text/html; charset=utf-8", page)
-            yield _record(WarcRecordType.response, url, response, HTTP_RESPONSE)
         logo = http_message("200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))
         yield _record(
             WarcRecordType.response,
@@ -162,10 +189,10 @@ def _records() -> Iterator[bytes]:
 
 
 def write_sample_crawl(path: str | Path) -> int:
-    """Write the sample crawl as a .warc.gz; returns the number of article pages in it."""
+    """Write the sample crawl as a .warc.gz; returns the number of HTML pages in it."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as handle:
         for chunk in _records():
             handle.write(chunk)
-    return sum(len(site.articles) for site in SITES)
+    return sum(1 for _ in _pages())
