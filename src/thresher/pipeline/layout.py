@@ -8,6 +8,7 @@
     OUTDIR/stats/<shard>.json     per-shard statistics
     OUTDIR/done/<shard>           completion marker: the shard is skipped on rerun
     OUTDIR/stats.json             merged statistics of the whole run
+    OUTDIR/report.html            the same as a page to read, with examples of rejects
     OUTDIR/stages/<k>/...         segments before a corpus step: intermediate documents
                                   (data/), their stats, partial results and markers, and
                                   the corpus step's combined state
@@ -31,6 +32,10 @@ class RunLayout:
     @property
     def summary(self) -> Path:
         return self.root / "stats.json"
+
+    @property
+    def report(self) -> Path:
+        return self.root / "report.html"
 
     def data(self, shard_id: str) -> Path:
         return self.root / "data" / f"{shard_id}{self.data_suffix}"

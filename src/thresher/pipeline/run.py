@@ -6,7 +6,7 @@ import logging
 import pickle
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,6 +17,7 @@ import xxhash
 from thresher.engines.base import Engine, Outcome
 from thresher.engines.local import LocalEngine
 from thresher.errors import ConfigError
+from thresher.io.compression import open_binary
 from thresher.io.sources import InputKind, Shard, discover_inputs, plan_shards
 from thresher.io.writers import output_suffix
 from thresher.pipeline.config import PipelineConfig
@@ -24,6 +25,7 @@ from thresher.pipeline.corpus import CorpusStep, split_segments
 from thresher.pipeline.layout import RunLayout
 from thresher.pipeline.runner import ShardResult, ShardTask, run_shard
 from thresher.stats.counters import RunStats
+from thresher.stats.report import render_report
 from thresher.step import DocStep
 
 logger = logging.getLogger(__name__)
@@ -253,3 +255,18 @@ def _write_summary(layout: RunLayout, report: RunReport) -> None:
         "balanced": report.stats.is_balanced(),
     }
     layout.summary.write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2))
+    layout.report.write_text(
+        render_report(summary, _rejects_sample(layout), str(layout.root)), encoding="utf-8"
+    )
+
+
+def _rejects_sample(layout: RunLayout, limit: int = 2000) -> Iterator[dict[str, Any]]:
+    """The first rejects records of the run (enough for a few examples per reason)."""
+    count = 0
+    for path in sorted((layout.root / "rejects").glob("*.jsonl.gz")):
+        with open_binary(path) as handle:
+            for line in handle:
+                yield orjson.loads(line)
+                count += 1
+                if count >= limit:
+                    return
