@@ -152,3 +152,20 @@ def test_new_document_bridging_two_indexed_ones_never_drops_an_indexed_one(tmp_p
     ]
     verdicts, _ = dedup(second, tmp_path / "run2", CONFIG, index=DedupIndex.open(tmp_path / "index", CONFIG))
     assert verdicts == {"D": {}, "E": {}, "C": ("near_duplicate", "A")}
+
+
+def test_runs_adding_at_the_same_time_are_refused(tmp_path: Path) -> None:
+    _index_first_crawl(tmp_path)
+    one = DedupIndex.open(tmp_path / "index", CONFIG)
+    two = DedupIndex.open(tmp_path / "index", CONFIG)
+    _, plan_one = dedup([Document(id="x1", text=_text(500))], tmp_path / "one", CONFIG, index=one)
+    _, plan_two = dedup([Document(id="x2", text=_text(500))], tmp_path / "two", CONFIG, index=two)
+    (tmp_path / "index" / ".lock").write_text("")
+    with pytest.raises(InputError, match="being updated by another run"):
+        one.add_run(plan_one.workdir, plan_one.shards, serial_map)
+    (tmp_path / "index" / ".lock").unlink()
+    assert one.add_run(plan_one.workdir, plan_one.shards, serial_map) == 2
+    with pytest.raises(InputError, match="gained a run"):
+        two.add_run(plan_two.workdir, plan_two.shards, serial_map)
+    assert DedupIndex.open(tmp_path / "index", CONFIG).run_numbers == (1, 2)
+    assert not (tmp_path / "index" / ".lock").exists()

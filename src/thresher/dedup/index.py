@@ -17,6 +17,7 @@ The manifest is replaced atomically after a run's files are complete.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from thresher.errors import ConfigError, InputError
 FORMAT = "thresher-dedup-index"
 VERSION = 1
 MANIFEST = "manifest.json"
+LOCK = ".lock"
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -106,7 +108,7 @@ class DedupIndex:
         settings = index_settings(config)
         if path.exists() and not path.is_dir():
             raise InputError(f"dedup index {path} is a file, not a directory")
-        if not path.exists() or not any(path.iterdir()):
+        if not path.exists() or not any(p.name != LOCK for p in path.iterdir()):
             return cls(path, settings, [])
         manifest = _read_manifest(path)
         for key, value in settings.items():
@@ -154,7 +156,33 @@ class DedupIndex:
             raise InputError(f"dedup index {self.root} is damaged: {directory} has truncated files")
 
     def add_run(self, workdir: str | Path, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
-        """Add the kept documents of the run in ``workdir``; returns the new run number."""
+        """Add the kept documents of the run in ``workdir``; returns the new run number.
+
+        One run adds at a time (a lock file); InputError if another run holds the
+        lock, or added a run since this one opened the index (this run was not
+        deduplicated against it: run it again).
+        """
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = self.root / LOCK
+        try:
+            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            raise InputError(
+                f"dedup index {self.root} is being updated by another run ({lock} exists; "
+                "remove it if no run is active)"
+            ) from None
+        try:
+            if (self.root / MANIFEST).exists() and _read_manifest(self.root)["runs"] != self.runs:
+                raise InputError(
+                    f"dedup index {self.root} gained a run since this run opened it; "
+                    "run again to deduplicate against it too"
+                )
+            return self._add_run(workdir, shards, map_fn)
+        finally:
+            os.close(handle)
+            lock.unlink(missing_ok=True)
+
+    def _add_run(self, workdir: str | Path, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
         number = max(self.run_numbers, default=0) + 1
         if number > RUN_MASK:
             raise ConfigError(f"dedup index {self.root} is full ({RUN_MASK} runs); start a new one")
