@@ -3,6 +3,8 @@
 A run's work directory::
 
     shards/s00000/sigs.u32    MinHash signatures, rows of ``num_perm`` uint32
+    shards/s00000/sets.u32    32-bit shingle hashes of every document, one after the other
+    shards/s00000/sets_idx.npy  where each document's shingles start (``n + 1`` offsets)
     shards/s00000/docs.npy    DOC_DTYPE row per document (exact hash, priorities, length)
     shards/s00000/ids.json    document ids, in row order
     buckets/p0000/s00000.npy  BUCKET_DTYPE records of the shard's keys in partition 0, sorted
