@@ -139,3 +139,16 @@ def test_gzip_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
     first = next((tmp_path / "r1" / "data").glob("*.gz")).read_bytes()
     assert first == next((tmp_path / "r2" / "data").glob("*.gz")).read_bytes()
     assert gzip.decompress(first).count(b"\n") == 1
+
+
+def test_parquet_output_reads_back_with_its_metadata(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("A text that goes through twice.")
+    parquet = parse_config({"output": {"format": "parquet"}, "steps": [{"name": "drop_empty"}]})
+    run_pipeline([str(text)], tmp_path / "first", parquet)
+    again = parse_config({"steps": [{"name": "drop_empty"}]})
+    run_pipeline(
+        [str(p) for p in (tmp_path / "first" / "data").glob("*.parquet")], tmp_path / "second", again
+    )
+    records = read_jsonl_gz(next((tmp_path / "second" / "data").glob("*.jsonl.gz")))
+    assert records[0]["metadata"]["encoding"] == "utf-8"  # type: ignore[index]

@@ -170,6 +170,11 @@ def mapping_to_document(record: dict[str, object], where: str, opts: ReaderOptio
     url = record.get(opts.url_field)
     url = url if isinstance(url, str) and url else None
     meta = record.get("metadata")
+    if isinstance(meta, str | bytes) and meta:  # thresher's Parquet stores it as JSON text
+        try:
+            meta = orjson.loads(meta)
+        except orjson.JSONDecodeError:
+            meta = None
     meta_dict = dict(meta) if isinstance(meta, dict) else {}
     html = record.get(opts.html_field)
     if isinstance(html, str) and html:
