@@ -11,6 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+METADATA_KEYS: tuple[str, ...] = (
+    "title",
+    "authors",
+    "published",
+    "updated",
+    "site_name",
+    "canonical_url",
+    "description",
+    "language",
+    "source_attribution",
+    "dateline",
+)
+"""The page metadata that extraction and text cleaning both fill in ``Document.meta``."""
+
 
 @dataclass(slots=True, kw_only=True)
 class Document:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from thresher.clean import Cleaned, clean_text
+from thresher.document import METADATA_KEYS
 
 
 @pytest.fixture(scope="module")
@@ -39,16 +40,5 @@ def test_metadata_recovered(seed: tuple[Cleaned, dict[str, Any]]) -> None:
 
 
 def test_only_documented_metadata_keys(seed: tuple[Cleaned, dict[str, Any]]) -> None:
-    allowed = {
-        "title",
-        "authors",
-        "published",
-        "updated",
-        "site_name",
-        "canonical_url",
-        "description",
-        "language",
-        "source_attribution",
-        "dateline",
-    }
+    allowed = set(METADATA_KEYS)
     assert set(seed[0].metadata) <= allowed

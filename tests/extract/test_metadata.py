@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from thresher.document import METADATA_KEYS
 from thresher.extract import extract
 from thresher.extract.dates import iso_date
 from thresher.extract.textmeta import dateline, source_attribution
@@ -43,18 +44,7 @@ def test_german_metadata() -> None:
 
 
 def test_every_key_is_present() -> None:
-    keys = {
-        "title",
-        "authors",
-        "published",
-        "updated",
-        "site_name",
-        "canonical_url",
-        "description",
-        "language",
-        "source_attribution",
-        "dateline",
-    }
+    keys = set(METADATA_KEYS)
     assert keys <= set(_meta("listing"))
 
 

@@ -16,10 +16,6 @@ from typing import Any
 from thresher.extract.dates import iso_date
 from thresher.extract.jsonld import article_data
 
-METADATA_KEYS = (
-    "title", "authors", "published", "updated", "site_name", "canonical_url", "description",
-    "language", "source_attribution", "dateline",
-)  # fmt: skip
 _TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "title", "twitter:title", "parsely-title")
 _AUTHOR_KEYS = (
     "author",
