@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar, Literal
 
-from thresher.document import Document, Drop
+from thresher.document import METADATA_KEYS, Document, Drop
 from thresher.errors import ConfigError
 from thresher.extract.api import ExtractOptions, Mode, extract_with
-from thresher.extract.metadata import METADATA_KEYS
 from thresher.step import DocStep
 
 
