@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ logger = logging.getLogger(__name__)
 _LANG_SAMPLE_CHARS = 400
 _NEAR_ARTICLE = 25
 _LANG_MIN_LINE = 40
+_LANG_MAX_LINES = _LANG_SAMPLE_CHARS // _LANG_MIN_LINE + 2
 
 
 class CleanedLine(NamedTuple):
@@ -177,7 +179,8 @@ def _site_rule(opts: CleanOptions, url: str | None) -> tuple[SiteRule | None, st
 def _detect_language(lines: list[str]) -> str:
     sample: list[str] = []
     size = 0
-    for line in sorted(lines, key=len, reverse=True):
+    # at most 11 lines of >= _LANG_MIN_LINE characters fill the sample
+    for line in heapq.nlargest(_LANG_MAX_LINES, lines, key=len):
         if len(line) < _LANG_MIN_LINE or size > _LANG_SAMPLE_CHARS:
             break
         sample.append(line)

@@ -67,17 +67,28 @@ def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | Non
     labels are memoised per process (a pure function of the line and language).
     """
     cached = _labeller(th)
+    stops = stopwords.stop_words(lang)
+    per_char = lang in stopwords.CHAR_LANGUAGES
     return [
-        (cached(text, lang) if len(text) <= _CACHED_CHARS else _label(text, lang, th)) if text else None
+        (
+            cached(text, lang)
+            if len(text) <= _CACHED_CHARS
+            else _label_with(line_features(text, stops, per_char), th)
+        )
+        if text
+        else None
         for text in lines
     ]
 
 
-def _label(text: str, lang: str, th: Thresholds) -> Label:
-    stops = stopwords.stop_words(lang)
-    feat = line_features(text, stops, lang in stopwords.CHAR_LANGUAGES)
+def _label_with(feat: LineFeatures, th: Thresholds) -> Label:
     kind, reason = first_label(feat, th)
     return feat, kind, reason
+
+
+def _label(text: str, lang: str, th: Thresholds) -> Label:
+    stops = stopwords.stop_words(lang)
+    return _label_with(line_features(text, stops, lang in stopwords.CHAR_LANGUAGES), th)
 
 
 @functools.cache
@@ -90,18 +101,19 @@ def _labeller(th: Thresholds) -> Callable[[str, str], Label]:
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
     """The kind of a line from its own features, and a boilerplate reason when known."""
-    if feat.garbage:
+    text, _, words, stop_ratio, end_punct, _, garbage, _, _ = feat
+    if garbage:
         return Kind.BAD, LineReason.GARBAGE
-    if feat.words <= 14:
+    if words <= 14:
         reason = _boilerplate_reason(feat)
         if reason is not None:
             return Kind.BAD, reason
-    elif feat.words <= 40 and not feat.end_punct and is_footer(feat):
+    elif words <= 40 and not end_punct and is_footer(feat):
         return Kind.BAD, LineReason.FOOTER
-    sentence = feat.end_punct or feat.text[-1] in ":;," or feat.words >= th.prose_words
-    if feat.words >= th.good_words and feat.stop_ratio >= th.good_stop_ratio and sentence:
+    sentence = end_punct or words >= th.prose_words or text[-1] in ":;,"
+    if words >= th.good_words and stop_ratio >= th.good_stop_ratio and sentence:
         return Kind.GOOD, None
-    if feat.words >= th.near_words and feat.end_punct and feat.stop_ratio > 0:
+    if words >= th.near_words and end_punct and stop_ratio > 0:
         return Kind.NEAR, None
     return Kind.SHORT, None
 
@@ -109,38 +121,46 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
 def is_footer(feat: LineFeatures) -> bool:
     """Copyright, legal and cookie lines."""
     text = feat.text
-    if "©" in text or not vocab.FOOTER_TRIGGERS.isdisjoint(feat.low_words):
-        return vocab.FOOTER.search(text) is not None
-    return feat.nospace and vocab.FOOTER.search(text) is not None
+    if "©" in text or not _FOOTER_TRIGGERS.isdisjoint(feat.low_words):
+        return _FOOTER.search(text) is not None
+    return feat.nospace and _FOOTER.search(text) is not None
+
+
+_FOOTER = vocab.FOOTER
+_FOOTER_TRIGGERS = vocab.FOOTER_TRIGGERS
 
 
 def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
-    words = feat.low_words
-    if is_footer(feat):
+    text, words, _, _, _, has_digit, _, nospace, _ = feat
+    footer_like = "©" in text or nospace or not _FOOTER_TRIGGERS.isdisjoint(words)
+    if footer_like and _FOOTER.search(text) is not None:
         return LineReason.FOOTER
+    if not words:
+        if text.endswith("*"):
+            return LineReason.FORM
+        if has_digit and is_stamp(text):
+            return LineReason.STAMP
+        return None
     key = " ".join(words)
-    if _is_comment_line(feat.text, words, key):
+    if _is_comment_line(text, words, key):
         return LineReason.COMMENTS
     if key in vocab.RELATED_HEADINGS:
         return LineReason.RELATED_HEADING
-    if key in vocab.FORM_LABELS or (feat.text.endswith("*") and len(words) <= 4):
+    n = len(words)
+    if key in vocab.FORM_LABELS or (n <= 4 and text.endswith("*")):
         return LineReason.FORM
-    if feat.has_digit and is_stamp(feat.text):
+    if has_digit and is_stamp(text):
         return LineReason.STAMP
-    if not words:
+    if n <= 5 and vocab.NAV_WORDS.issuperset(words):
+        return LineReason.NAVIGATION
+    if n > 8:
         return None
-    if len(words) <= 5 and vocab.NAV_WORDS.issuperset(words):
+    if _has_phrase(words, vocab.NAV_PHRASES):
         return LineReason.NAVIGATION
-    if len(words) <= 8 and _has_phrase(words, vocab.NAV_PHRASES):
-        return LineReason.NAVIGATION
-    if len(words) <= 8 and vocab.SOCIAL_WORDS.issuperset(words):
-        return LineReason.SOCIAL
-    return None
+    return LineReason.SOCIAL if vocab.SOCIAL_WORDS.issuperset(words) else None
 
 
 def _is_comment_line(text: str, words: list[str], key: str) -> bool:
-    if not words:
-        return False
     last = words[-1]
     if (last in vocab.COMMENT_VERBS or last.endswith(("说", "說", "写道"))) and (
         vocab.COMMENT_HEADER.match(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -73,11 +74,11 @@ def decide(
             runs = _start_after(runs, url_title)
     inside = [False] * len(feats)
     for start, end in runs:
-        for i in range(start, end):
-            inside[i] = True
+        inside[start:end] = [True] * (end - start)
+    final = _FINAL
     reasons = [
-        _final_reason(kind, reason, inside[i]) if feats[i] is not None else LineReason.EMPTY
-        for i, (kind, reason) in enumerate(labels)
+        reason if reason is not None else final[kind, within]
+        for (kind, reason), within in zip(labels, inside, strict=True)
     ]
     _mark_read_also(reasons, feats)
     decision = Decision(reasons=reasons, runs=runs)
@@ -95,37 +96,73 @@ def _find_runs(
 ) -> list[tuple[int, int]]:
     """The article runs; pages without one clear article are read leniently."""
     index = [i for i, f in enumerate(feats) if f is not None]
-    barriers = [n for n, i in enumerate(index) if labels[i][1] in _BARRIERS]
-    for current in (th, th.lenient()):
-        weights = [classify.line_weight(*labels[i], f, current) for i in index if (f := feats[i])]
-        runs, score = classify.article_runs(weights, current, barriers)
+    rows = [(labels[i], f.words) for i in index if (f := feats[i]) is not None]
+    barriers = [n for n, ((_, reason), _) in enumerate(rows) if reason in _BARRIERS]
+    for current in (th, _lenient(th)):
+        runs, score = classify.article_runs(_weights(rows, current), current, barriers)
         if score >= th.clear_article:
             break
     return [(index[s], index[e - 1] + 1) for s, e in runs]
 
 
+@functools.cache
+def _lenient(th: Thresholds) -> Thresholds:
+    return th.lenient()
+
+
+def _weights(rows: list[tuple[tuple[Kind, LineReason | None], float]], th: Thresholds) -> list[float]:
+    """:func:`classify.line_weight` of every non-blank line, in one pass."""
+    offset, near, short, bad, against = (
+        th.good_offset,
+        th.near_weight,
+        -th.short_penalty,
+        -th.bad_penalty,
+        -th.comment_penalty,
+    )
+    good, near_kind, short_kind, echo = Kind.GOOD, Kind.NEAR, Kind.SHORT, Kind.ECHO
+    out: list[float] = []
+    append = out.append
+    for (kind, reason), words in rows:
+        if kind is good:
+            append(max(words - offset, 1.0))
+        elif kind is short_kind:
+            append(short)
+        elif kind is near_kind:
+            append(words * near)
+        elif kind is echo:
+            append(0.0)
+        else:
+            append(against if reason in _BARRIERS else bad)
+    return out
+
+
 def _context_labels(
     labelled: list[classify.Label | None], site_rule: SiteRule | None
 ) -> list[tuple[Kind, LineReason | None]]:
-    repeats = Counter(x[0].text for x in labelled if x is not None and x[0].words <= _REPEAT_MAX_WORDS)
+    repeats = Counter([x[0].text for x in labelled if x is not None and x[0].words <= _REPEAT_MAX_WORDS])
+    repeated = {text for text, n in repeats.items() if n > 1}
     templated = _site_template(labelled, site_rule)
     seen_long: dict[str, int] = {}
     labels: list[tuple[Kind, LineReason | None]] = []
+    append = labels.append
+    blank = (Kind.BAD, LineReason.EMPTY)
     for i, x in enumerate(labelled):
         if x is None:
-            labels.append((Kind.BAD, LineReason.EMPTY))
+            append(blank)
             continue
         f, kind, reason = x
-        if i in templated:
-            kind, reason = Kind.BAD, LineReason.SITE_REPEATED
-        elif kind is not Kind.BAD and repeats.get(f.text, 0) > 1:
-            kind, reason = Kind.BAD, LineReason.PAGE_REPEATED
+        if templated and i in templated:
+            append((Kind.BAD, LineReason.SITE_REPEATED))
+        elif kind is not Kind.BAD and f.text in repeated:
+            append((Kind.BAD, LineReason.PAGE_REPEATED))
         elif f.words > _REPEAT_MAX_WORDS:  # a paragraph again, far from its last copy
             last = seen_long.get(f.text)
             if last is not None and i - last > _ECHO_DISTANCE:
                 kind = Kind.ECHO
             seen_long[f.text] = i
-        labels.append((kind, reason))
+            append((kind, reason))
+        else:
+            append((kind, reason))
     return labels
 
 
@@ -161,6 +198,11 @@ def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineRe
     return LineReason.OUTSIDE_ARTICLE
 
 
+# The final reason of a line without a boilerplate reason, by kind and whether it is
+# inside an article run (a table of :func:`_final_reason`).
+_FINAL = {(kind, inside): _final_reason(kind, None, inside) for kind in Kind for inside in (False, True)}
+
+
 def _start_after(runs: list[tuple[int, int]], title: int) -> list[tuple[int, int]]:
     """Runs with the one holding the headline cut to start after it."""
     cut = [(title + 1, end) if start <= title < end else (start, end) for start, end in runs]
@@ -194,13 +236,18 @@ def _apply_title(
 def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None]) -> None:
     """A short line right after "read also" inside the article is another story."""
     for i, f in enumerate(feats):
-        if f is None or f.words > _READ_ALSO_WORDS or " ".join(f.low_words) not in vocab.READ_ALSO:
+        if f is None or f.words > _READ_ALSO_WORDS or not f.low_words:
+            continue
+        if f.low_words[0] not in _READ_ALSO_STARTS or " ".join(f.low_words) not in vocab.READ_ALSO:
             continue
         j = i + 1
         while j < len(feats) and feats[j] is None:
             j += 1
         if j < len(feats) and reasons[j] is LineReason.IN_ARTICLE:
             reasons[j] = LineReason.RELATED_HEADLINE
+
+
+_READ_ALSO_STARTS = frozenset(phrase.split(" ", 1)[0] for phrase in vocab.READ_ALSO)
 
 
 def _mark_related(decision: Decision, feats: list[LineFeatures | None]) -> None:

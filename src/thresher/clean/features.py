@@ -64,29 +64,38 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     if len(text) > _SAMPLE_CHARS:
         sample = text[:_SAMPLE_CHARS]
         scale = len(text) / _SAMPLE_CHARS
-    low = sample.lower()
-    tokens = _WORD.findall(low)
+    tokens = _WORD.findall(sample.lower())
     n_tokens = len(tokens)
     nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
-    cjk = nospace > min(len(sample), 4000) // 3
-    if cjk:
+    if nospace > min(len(sample), 4000) // 3:
         words = nospace / _CHARS_PER_WORD + sum(map(str.isascii, tokens))
         found = sum(map(stops.__contains__, sample[:4000])) if per_char else 0
-        stop_ratio = found / max(nospace, 1) * _CHARS_PER_WORD
+        stop_ratio = min(found / max(nospace, 1) * _CHARS_PER_WORD, 1.0)
     else:
         words = float(n_tokens)
-        stop_ratio = sum(map(stops.__contains__, tokens)) / n_tokens if n_tokens else 0.0
-    return LineFeatures(
-        text=text,
-        low_words=tokens,
-        words=words * scale,
-        stop_ratio=min(stop_ratio, 1.0),
-        end_punct=_ends_sentence(text),
-        has_digit=_DIGIT.search(text, 0, 300) is not None,
-        garbage=_is_garbage(sample, tokens),
-        nospace=nospace > 0,
-        key="".join(tokens) if n_tokens <= _KEYED_WORDS else "",
+        stop_ratio = min(sum(map(stops.__contains__, tokens)) / n_tokens, 1.0) if n_tokens else 0.0
+    last = text[-1]
+    if last in _END_PUNCT:
+        end_punct = last != "." or not text.endswith("...")
+    else:
+        end_punct = last in _CLOSERS and _ends_sentence(text)
+    # positional construction: this runs for every line of a crawl
+    return _FEATURES(
+        (
+            text,
+            tokens,
+            words * scale,
+            stop_ratio,
+            end_punct,
+            _DIGIT.search(text, 0, 300) is not None,
+            len(sample) >= 20 and _is_garbage(sample, tokens),
+            nospace > 0,
+            "".join(tokens) if n_tokens <= _KEYED_WORDS else "",
+        )
     )
+
+
+_FEATURES = LineFeatures._make
 
 
 def _ends_sentence(text: str) -> bool:
@@ -105,8 +114,7 @@ def _is_garbage(text: str, tokens: list[str]) -> bool:
         return False
     if len(text) > _LONGEST_WORD and max(map(len, tokens), default=0) > _LONGEST_WORD:
         return True
-    word_chars = sum(map(len, tokens))
-    if word_chars < len(text) * 0.5:
+    if sum(map(len, tokens)) * 2 < len(text):
         return True
     return _BAD_CHARS.search(text) is not None and (
         len(_BAD_CHARS.findall(text, 0, 2000)) > min(len(text), 2000) * 0.05

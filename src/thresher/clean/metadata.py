@@ -44,6 +44,7 @@ _AUTHOR = re.compile(
 _BY_WORDS = frozenset(["by", "von", "par", "por", "di", "door", "da", "av", "af", "автор", "przez"])
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
 _URL_LINE = re.compile(r"^https?://\S+$")
+_BYLINE_PARTS = re.compile(r"\s*[|•·]\s*")
 
 
 @dataclass
@@ -154,7 +155,7 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any])
         if iso is not None:
             key = "updated" if dates.is_update_stamp(text) else "published"
             facts.setdefault(key, iso)
-    for part in re.split(r"\s*[|•·]\s*", text):
+    for part in _BYLINE_PARTS.split(text):
         author = _AUTHOR.match(part)
         if author and "authors" not in facts:
             names = [n for n in _AUTHOR_SPLIT.split(author["names"]) if n]
