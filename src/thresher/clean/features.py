@@ -24,6 +24,11 @@ _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
 _SAMPLE_CHARS = 2_000
 _KEYED_WORDS = 60
+# ``\\w+`` tokens of a long ASCII line, lower case, by bytes.translate and split
+# (about twice as fast as the regex there): word characters lower-cased, others blanked.
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c) in _ASCII_WORD_CHARS else 32 for c in range(256))
+_BYTES_TOKENS = 80
 _STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
 _CHARS_PER_WORD = 1.7
@@ -64,9 +69,15 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     if len(text) > _SAMPLE_CHARS:
         sample = text[:_SAMPLE_CHARS]
         scale = len(text) / _SAMPLE_CHARS
-    tokens = _WORD.findall(sample.lower())
+    nospace = 0
+    if not sample.isascii():
+        tokens = _WORD.findall(sample.lower())
+        nospace = len(_NOSPACE.findall(sample, 0, 4000))
+    elif len(sample) > _BYTES_TOKENS:
+        tokens = sample.encode().translate(_ASCII_WORDS).decode().split()
+    else:
+        tokens = _WORD.findall(sample.lower())
     n_tokens = len(tokens)
-    nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
     if nospace > min(len(sample), 4000) // 3:
         words = nospace / _CHARS_PER_WORD + sum(map(str.isascii, tokens))
         found = sum(map(stops.__contains__, sample[:4000])) if per_char else 0
