@@ -8,13 +8,18 @@ runs, each in a fresh process (so peak memory is its own):
 * thresher: vectorised MinHash signatures (128 permutations), LSH bands and exact
   verification of candidates; then the whole staged ``plan_dedup`` over 4 shards;
 * datasketch: ``MinHash`` (128 permutations, ``update_batch`` of the same 5-word
-  shingles) and ``MinHashLSH(threshold=0.8)`` insert + query.
+  shingles) and ``MinHashLSH(threshold=0.8)`` insert + query;
+* datatrove (with ``--datatrove-python``, its own venv, ``_datatrove_dedup.py``): its four
+  MinHash stages on one core, 5-grams, ``--dt-bands`` x ``--dt-rows`` hashes (16 x 8).
+
+Pairs are scored against the brute force; so are the removed documents (datatrove's
+own removals; for the others, all but the first document of each cluster of found pairs).
 
 ``scale`` runs the staged deduplication (signatures, buckets, candidates,
 clusters, filter pass) over N generated documents in shards on the local engine,
 and reports the time of each stage and the peak memory of driver and workers.
 
-    python benchmarks/dedup.py compare [--docs 20000]
+    python benchmarks/dedup.py compare [--docs 20000] [--datatrove-python PY]
     python benchmarks/dedup.py speed [--docs 5000]
     python benchmarks/dedup.py scale --docs 1000000 [--shards 32] [--workers 2]
 """
@@ -36,6 +41,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+# a sibling module: importable when this file runs as a script (benchmarks/ is sys.path[0])
+from _dedup_report import (  # type: ignore[import-not-found]
+    datatrove_row,
+    print_removed,
+    print_row,
+    run_datatrove,
+)
 from thresher.dedup.config import DedupConfig, MinHashConfig, Verify
 from thresher.dedup.evaluate import exact_similar_pairs, lsh_pairs, shingle_sets
 from thresher.dedup.filtering import apply_plan
@@ -63,15 +75,6 @@ def _in_child(fn: Callable[..., Any], *args: Any) -> Any:
     """Run ``fn(*args)`` in a fresh process; its result."""
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         return pool.apply(fn, args)
-
-
-def _score(found: set[Pair], truth: dict[Pair, float]) -> dict[str, float]:
-    hits = sum(pair in found for pair in truth)
-    return {
-        "found": len(found),
-        "precision": hits / len(found) if found else 1.0,
-        "recall": hits / len(truth) if truth else 1.0,
-    }
 
 
 def run_thresher(docs: int, seed: int) -> dict[str, Any]:
@@ -172,7 +175,7 @@ def _speed(texts: list[str], label: str) -> None:
         )
 
 
-def compare(docs: int, seed: int) -> None:
+def compare(docs: int, seed: int, datatrove: str | None = None, bands: int = 16, rows: int = 8) -> None:
     texts = synthetic_corpus(docs, seed=seed).texts
     start = time.perf_counter()
     truth = exact_similar_pairs(shingle_sets(texts, 5), 0.8)
@@ -186,21 +189,21 @@ def compare(docs: int, seed: int) -> None:
     )
     print(header)
     print("-" * len(header))
+    results: dict[str, dict[str, Any]] = {}
     for name, fn in (("thresher", run_thresher), ("datasketch", run_datasketch)):
-        result = _in_child(fn, docs, seed)
-        score = _score({(a, b) for a, b in result["found"]}, truth)
-        print(
-            f"{name:<11} {result['signature_docs_per_s_cpu']:>14.0f}"
-            f" {result['signature_docs_per_s_wall']:>7.0f} {result['lsh_and_verify_s']:>6.1f}"
-            f" {result['held_mb']:>8.0f} {score['found']:>6.0f}"
-            f" {score['precision']:>9.4f} {score['recall']:>7.4f}"
-        )
+        result = results[name] = _in_child(fn, docs, seed)
+        print_row(name, result, truth)
         if "staged_plan_docs_per_s" in result:
             print(
                 f"{'':<11} whole staged plan (4 shards, 1 process):"
                 f" {result['staged_plan_docs_per_s']:.0f} docs/s,"
                 f" {result['staged_dropped']} documents dropped"
             )
+    if datatrove is None:
+        print("datatrove: skipped (pass --datatrove-python to compare with it)")
+    else:
+        results["datatrove"] = datatrove_row(run_datatrove(texts, datatrove, bands, rows), truth)
+    print_removed(results, truth)
 
 
 # ---- scale: a fast generator of sentence-level near duplicates ----
@@ -349,9 +352,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--partitions", type=int, default=32)
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--datatrove-python", help="python of a venv with datatrove (compare)")
+    parser.add_argument("--dt-bands", type=int, default=16, help="datatrove buckets (compare)")
+    parser.add_argument("--dt-rows", type=int, default=8, help="datatrove hashes per bucket")
     args = parser.parse_args()
     if args.mode == "compare":
-        compare(args.docs, args.seed)
+        compare(args.docs, args.seed, args.datatrove_python, args.dt_bands, args.dt_rows)
     elif args.mode == "speed":
         speed(args.docs, args.seed)
     else:
