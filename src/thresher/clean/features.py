@@ -121,7 +121,9 @@ def _scan(sample: str) -> tuple[list[str], bool, bool, int]:
         has_digit = bool(word_bytes[:_DIGIT_CHARS].translate(None, _NOT_DIGITS))
         return word_bytes.decode().split(), has_digit, bool(raw.translate(None, _NOT_BAD)), 0
     tokens = _WORD.findall(sample.lower())
-    has_digit = _DIGIT.search(sample, 0, _DIGIT_CHARS) is not None
+    # digits are word characters: tokens made of letters alone mean no digit at all
+    letters_only = len(tokens) <= _KEYED_WORDS and "".join(tokens).isalpha()
+    has_digit = not letters_only and _DIGIT.search(sample, 0, _DIGIT_CHARS) is not None
     nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
     return tokens, has_digit, True, nospace
 
@@ -166,12 +168,12 @@ def is_stamp(text: str) -> bool:
     """A line that is only a date, a time or an "updated" stamp."""
     if len(text) > 80:
         return False
-    has_time = vocab.TIME.search(text) is not None
-    has_date = vocab.DATE_NUM.search(text) is not None or (
-        vocab.MONTHS.search(text) is not None and _DIGIT.search(text) is not None
-    )
-    if not (has_time or has_date):
-        return False
+    if (
+        vocab.TIME.search(text) is None
+        and vocab.DATE_NUM.search(text) is None
+        and (vocab.MONTHS.search(text) is None or _DIGIT.search(text) is None)
+    ):
+        return False  # neither a time nor a date
     rest = vocab.TIME.sub(" ", text)
     rest = vocab.DATE_NUM.sub(" ", rest)
     rest = vocab.MONTHS.sub(" ", rest)

@@ -123,7 +123,9 @@ def _title_like(f: LineFeatures) -> bool:
         return False
     if f.has_digit and (is_stamp(text) or dates.parse_date(text) is not None):
         return False
-    return not (_AUTHOR.match(text) or _SOURCE.match(text) or _URL_LINE.match(text))
+    if _has_colon(text) and (_SOURCE.match(text) or _URL_LINE.match(text)):
+        return False
+    return _AUTHOR.match(text) is None
 
 
 def find_facts(
@@ -139,7 +141,7 @@ def find_facts(
     for i in head:
         _read_head_line(lines[i], feats[i], facts)
     for i in tail:
-        match = _SOURCE.match(lines[i])
+        match = _SOURCE.match(lines[i]) if _has_colon(lines[i]) else None
         if match and "source_attribution" not in facts:
             facts["source_attribution"] = match["src"].rstrip(".")
     for i in range(start, min(end, start + 4)):
@@ -155,7 +157,8 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any])
         if iso is not None:
             key = "updated" if dates.is_update_stamp(text) else "published"
             facts.setdefault(key, iso)
-    for part in _BYLINE_PARTS.split(text):
+    parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
+    for part in parts:
         author = _AUTHOR.match(part)
         if author and "authors" not in facts:
             names = [n for n in _AUTHOR_SPLIT.split(author["names"]) if n]
@@ -164,11 +167,20 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any])
     if dateline and feat.words <= 8 and "dateline" not in facts:
         facts["dateline"] = _place(dateline["place"])
         facts.setdefault("site_name", dateline["site"].strip())
-    source = _SOURCE.match(text)
+    source = _SOURCE.match(text) if _has_colon(text) else None
     if source:
         facts.setdefault("source_attribution", source["src"].rstrip("."))
-    if _URL_LINE.match(text):
+    if text.startswith(("http://", "https://")) and _URL_LINE.match(text):
         facts.setdefault("canonical_url", text)
+
+
+def _has_separator(text: str) -> bool:
+    return "|" in text or "•" in text or "·" in text
+
+
+def _has_colon(text: str) -> bool:
+    """A "Source: X" line needs a colon (ASCII or full width)."""
+    return ":" in text or "：" in text
 
 
 def _read_lead(text: str, facts: dict[str, Any]) -> None:
