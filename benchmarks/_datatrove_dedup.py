@@ -11,7 +11,8 @@ and an exclusion writer for the removed ones). ``MinhashConfig``: 5-gram shingle
 English one (``spacy.blank("en")``, no model download). Writes the CPU and wall seconds of each stage,
 the removed document ids, and the candidate pairs: every pair of documents that share a
 bucket (datatrove writes each bucket's equal signatures as a chain of pairs; the chain is
-expanded here into all its pairs).
+expanded here into all its pairs). One input file and one task, so datatrove's document
+index in those pairs is the line number of the input.
 """
 
 from __future__ import annotations

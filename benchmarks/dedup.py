@@ -1,4 +1,4 @@
-"""Near-duplicate detection: thresher against datasketch on the same data, in one run.
+"""Near-duplicate detection: thresher against datasketch and datatrove on the same data, in one run.
 
 ``compare`` (default) generates a corpus with injected near duplicates
 (:mod:`thresher.dedup.synthetic`, about 4.9 KB per document), finds every pair with
