@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
@@ -66,19 +65,26 @@ def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | Non
     Short lines (menus, labels, stamps) recur across the pages of a crawl, so their
     labels are memoised per process (a pure function of the line and language).
     """
-    cached = _labeller(th)
+    memo = _memo(th)
+    get = memo.get
     stops = stopwords.stop_words(lang)
     per_char = lang in stopwords.CHAR_LANGUAGES
-    return [
-        (
-            cached(text, lang)
-            if len(text) <= _CACHED_CHARS
-            else _label_with(line_features(text, stops, per_char), th)
-        )
-        if text
-        else None
-        for text in lines
-    ]
+    out: list[Label | None] = []
+    append = out.append
+    for text in lines:
+        if not text:
+            append(None)
+        elif len(text) > _CACHED_CHARS:
+            append(_label_with(line_features(text, stops, per_char), th))
+        elif (hit := get(text)) is not None and hit[0] == lang:
+            append(hit[1])
+        else:
+            label = _label_with(line_features(text, stops, per_char), th)
+            if len(memo) >= _CACHE_LINES:
+                memo.clear()
+            memo[text] = (lang, label)
+            append(label)
+    return out
 
 
 def _label_with(feat: LineFeatures, th: Thresholds) -> Label:
@@ -86,17 +92,10 @@ def _label_with(feat: LineFeatures, th: Thresholds) -> Label:
     return feat, kind, reason
 
 
-def _label(text: str, lang: str, th: Thresholds) -> Label:
-    stops = stopwords.stop_words(lang)
-    return _label_with(line_features(text, stops, lang in stopwords.CHAR_LANGUAGES), th)
-
-
 @functools.cache
-def _labeller(th: Thresholds) -> Callable[[str, str], Label]:
-    def label(text: str, lang: str) -> Label:
-        return _label(text, lang, th)
-
-    return functools.lru_cache(maxsize=_CACHE_LINES)(label)
+def _memo(th: Thresholds) -> dict[str, tuple[str, Label]]:
+    """The process's memo of short lines' labels, with their language (emptied when full)."""
+    return {}
 
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
