@@ -10,8 +10,16 @@ from hypothesis import strategies as st
 from thresher.clean.features import line_features
 
 _ALPHABET = st.sampled_from(
-    list("abcXYZ019_ .,;:!?-'\"()\t\x01\x7f")
-    + ["\u2019", "\u201c", "\u2014", "\u00a0", "\u00e9", "\u4e2d", "\ufffd"]
+    [
+        *"abcXYZ019_ .,;:!?-'\"()\t\x01\x7f",
+        "\u2019",
+        "\u201c",
+        "\u2014",
+        "\u00a0",
+        "\u00e9",
+        "\u4e2d",
+        "\ufffd",
+    ]
 )
 _WORD = re.compile(r"\w+")
 _BAD = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
