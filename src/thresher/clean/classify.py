@@ -198,15 +198,15 @@ def line_weight(kind: Kind, reason: LineReason | None, feat: LineFeatures, th: T
 
 def best_run(weights: list[float]) -> tuple[int, int, float]:
     """The maximum-sum segment ``[start, end)`` of ``weights`` and its sum."""
-    best = (0, 0, 0.0)
+    best_start, best_end, best_total = 0, 0, 0.0
     start, total = 0, 0.0
     for i, w in enumerate(weights):
         if total <= 0:
             start, total = i, 0.0
         total += w
-        if total > best[2]:
-            best = (start, i + 1, total)
-    return best
+        if total > best_total:
+            best_start, best_end, best_total = start, i + 1, total
+    return best_start, best_end, best_total
 
 
 def article_runs(

@@ -78,6 +78,10 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
         scale = len(text) / _SAMPLE_CHARS
     tokens, has_digit, may_be_bad, nospace = _scan(sample)
     n_tokens = len(tokens)
+    key = "".join(tokens) if n_tokens <= _KEYED_WORDS else ""
+    if has_digit is None:
+        # digits are word characters: tokens made of letters alone mean no digit at all
+        has_digit = not key.isalpha() and _DIGIT.search(sample, 0, _DIGIT_CHARS) is not None
     if nospace > min(len(sample), 4000) // 3:
         words = nospace / _CHARS_PER_WORD + sum(map(str.isascii, tokens))
         found = sum(map(stops.__contains__, sample[:4000])) if per_char else 0
@@ -101,7 +105,7 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
             has_digit,
             len(sample) >= 20 and _is_garbage(sample, tokens, may_be_bad),
             nospace > 0,
-            "".join(tokens) if n_tokens <= _KEYED_WORDS else "",
+            key,
         )
     )
 
@@ -109,8 +113,9 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
 _FEATURES = LineFeatures._make
 
 
-def _scan(sample: str) -> tuple[list[str], bool, bool, int]:
-    """Lower-cased ``\\w+`` tokens, whether the first 300 characters hold a digit,
+def _scan(sample: str) -> tuple[list[str], bool | None, bool, int]:
+    """Lower-cased ``\\w+`` tokens, whether the first 300 characters hold a digit (None:
+    not known yet),
     whether a control character may be there, and the count of characters of
     scripts without spaces. Long lines that are ASCII but for typographic
     punctuation take the bytes route (same results, a fraction of the time)."""
@@ -121,11 +126,8 @@ def _scan(sample: str) -> tuple[list[str], bool, bool, int]:
         has_digit = bool(word_bytes[:_DIGIT_CHARS].translate(None, _NOT_DIGITS))
         return word_bytes.decode().split(), has_digit, bool(raw.translate(None, _NOT_BAD)), 0
     tokens = _WORD.findall(sample.lower())
-    # digits are word characters: tokens made of letters alone mean no digit at all
-    letters_only = len(tokens) <= _KEYED_WORDS and "".join(tokens).isalpha()
-    has_digit = not letters_only and _DIGIT.search(sample, 0, _DIGIT_CHARS) is not None
     nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
-    return tokens, has_digit, True, nospace
+    return tokens, None, True, nospace
 
 
 def _ascii_or_none(text: str) -> str | None:
