@@ -36,3 +36,7 @@ def eval_group() -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="thresher")
+
+
+if __name__ == "__main__":
+    main()
