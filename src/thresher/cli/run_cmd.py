@@ -65,7 +65,7 @@ def _summary_lines(report: RunReport) -> list[str]:
     lines.append(f"output: {report.outdir / 'data'}")
     lines.append(f"stats:  {report.outdir / 'stats.json'}")
     lines.append(f"report: {report.outdir / 'report.html'}")
-    if stats.steps.get("read") and any(True for _ in stats.steps):
+    if (report.outdir / "rejects").is_dir():
         lines.append(f"rejects: {report.outdir / 'rejects'}")
     return lines
 

@@ -81,7 +81,7 @@ def _prepare(layout: RunLayout, manifest: dict[str, object], overwrite: bool) ->
                 f"{layout.root} holds the output of a different run (other inputs or "
                 "configuration); choose another output directory or pass --overwrite"
             )
-        for name in ("data", "rejects", "stats", "done"):
+        for name in ("data", "rejects", "stats", "done", "stages"):
             shutil.rmtree(layout.root / name, ignore_errors=True)
     layout.root.mkdir(parents=True, exist_ok=True)
     layout.manifest.write_bytes(encoded)
