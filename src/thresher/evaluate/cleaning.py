@@ -115,10 +115,16 @@ def c4_lines(text: str, url: str | None) -> str:
 
 
 def thresher_cleaner(**options: Any) -> Cleaner:
-    """thresher's text cleaner as ``text, url -> text``."""
+    """thresher's text cleaner as ``text, url -> text``.
+
+    The language model is loaded here, before any page is timed: loading it is a
+    once-per-process cost (as a step's setup), not a per-page one.
+    """
     from thresher.clean.api import CleanOptions, clean_with
+    from thresher.langid.model import shared_model
 
     opts = CleanOptions(**options)
+    shared_model()
 
     def run(text: str, url: str | None) -> str:
         return clean_with(text, url, opts).text
