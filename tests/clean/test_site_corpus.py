@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.foundation.helpers import read_jsonl_gz
+from tests.foundation.helpers import run_records
 from thresher.engines import LocalEngine
 from thresher.pipeline.config import parse_config
 from thresher.pipeline.run import run_pipeline
@@ -17,7 +17,7 @@ def _run(tmp_path: Path, step: str) -> dict[str, str]:
     config = parse_config({"steps": [{"name": "html_to_text"}, {"name": step}]})
     report = run_pipeline([str(crawl)], tmp_path / step, config, engine=LocalEngine(2))
     assert report.ok and report.stats.is_balanced()
-    records = [r for p in (tmp_path / step / "data").glob("*.jsonl.gz") for r in read_jsonl_gz(p)]
+    records = run_records(tmp_path / step)
     return {str(r["url"]): str(r["text"]) for r in records}
 
 
@@ -71,7 +71,7 @@ def _texts(tmp_path: Path, step: str) -> dict[str, str]:
     config = parse_config({"steps": [{"name": step}]})
     report = run_pipeline([str(corpus)], tmp_path / step, config, engine=LocalEngine(1))
     assert report.ok and report.stats.is_balanced()
-    records = [r for p in (tmp_path / step / "data").glob("*.jsonl.gz") for r in read_jsonl_gz(p)]
+    records = run_records(tmp_path / step)
     return {str(r["id"]): str(r["text"]) for r in records}
 
 

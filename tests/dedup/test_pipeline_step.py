@@ -6,7 +6,7 @@ from pathlib import Path
 
 import orjson
 
-from tests.foundation.helpers import read_jsonl_gz
+from tests.foundation.helpers import run_records
 from thresher.engines import LocalEngine
 from thresher.pipeline.config import parse_config
 from thresher.pipeline.run import run_pipeline
@@ -43,10 +43,10 @@ def test_duplicates_across_shards_name_the_kept_document(tmp_path: Path) -> None
         out = tmp_path / f"out{workers}"
         report = run_pipeline(inputs, out, config, engine=LocalEngine(workers))
         assert report.ok and report.stats.is_balanced()
-        kept = {str(r["id"]): r for p in sorted((out / "data").glob("*.gz")) for r in read_jsonl_gz(p)}
+        kept = {str(r["id"]): r for r in run_records(out)}
         assert set(kept) == {"a1", "a2", "b3"}
         assert kept["a1"]["metadata"]["dedup_cluster_size"] == 3  # type: ignore[index]
-        rejects = {str(r["id"]): r for p in (out / "rejects").glob("*.gz") for r in read_jsonl_gz(p)}
+        rejects = {str(r["id"]): r for r in run_records(out, "rejects")}
         assert rejects["b1"]["reason"] == "exact_duplicate" and rejects["b1"]["detail"] == "a1"
         assert rejects["b2"]["reason"] == "near_duplicate" and rejects["b2"]["detail"] == "a1"
 

@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from tests.engines import steps as misbehaving_steps
-from tests.foundation.helpers import build_warc, read_jsonl_gz, thresher_cli
+from tests.foundation.helpers import build_warc, run_records, thresher_cli
 from thresher.engines import LocalEngine
 from thresher.errors import EngineError
 from thresher.filters.basic import DropEmpty
@@ -32,7 +32,7 @@ def ray_engine() -> Iterator[RayEngine]:
 
 
 def _records(out: Path) -> list[dict[str, object]]:
-    records = [r for p in sorted((out / "data").glob("*.jsonl.gz")) for r in read_jsonl_gz(p)]
+    records = run_records(out)
     return sorted(records, key=lambda r: str(r["id"]))
 
 

@@ -30,6 +30,11 @@ def read_jsonl_gz(path: Path) -> list[dict[str, object]]:
         return [orjson.loads(line) for line in handle if line.strip()]
 
 
+def run_records(outdir: Path, folder: str = "data") -> list[dict[str, object]]:
+    """Every record a run wrote to ``outdir/folder`` (``data`` or ``rejects``), shard by shard."""
+    return [r for p in sorted((outdir / folder).glob("*.jsonl.gz")) for r in read_jsonl_gz(p)]
+
+
 def thresher_cli(
     *args: str, cwd: Path | None = None, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:

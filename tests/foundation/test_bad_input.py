@@ -10,7 +10,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tests.foundation.helpers import build_warc, page, read_jsonl_gz
+from tests.foundation.helpers import build_warc, page, read_jsonl_gz, run_records
 from thresher.engines import LocalEngine
 from thresher.pipeline.config import PipelineConfig, StepSpec, parse_config
 from thresher.pipeline.run import RunReport, run_pipeline
@@ -28,7 +28,7 @@ def _run(inputs: list[Path], out: Path, config: PipelineConfig | None = None) ->
 
 
 def _rejects(out: Path) -> list[dict[str, object]]:
-    return [r for p in sorted((out / "rejects").glob("*.jsonl.gz")) for r in read_jsonl_gz(p)]
+    return run_records(out, "rejects")
 
 
 def test_truncated_warc_gz_counts_the_cut_record(tmp_path: Path) -> None:

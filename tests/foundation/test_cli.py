@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tests.foundation.helpers import read_jsonl_gz, thresher_cli
+from tests.foundation.helpers import read_jsonl_gz, run_records, thresher_cli
 
 
 def test_bad_flag_missing_input_and_bad_config_are_one_line_exit_2(tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_seed_page_gives_one_record_and_stats(shared_data: Path, tmp_path: Path)
     seed = shared_data / "seed" / "arabtoday-russia-iran.txt"
     result = thresher_cli("run", str(seed), "-o", str(tmp_path / "out"), "-q")
     assert result.returncode == 0, result.stderr.decode()
-    records = [r for p in (tmp_path / "out" / "data").glob("*.jsonl.gz") for r in read_jsonl_gz(p)]
+    records = run_records(tmp_path / "out")
     assert len(records) == 1
     assert str(records[0]["id"]).endswith("arabtoday-russia-iran.txt")
     assert set(records[0]) >= {"id", "text", "url", "metadata"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.foundation.helpers import read_jsonl_gz
+from tests.foundation.helpers import run_records
 from tests.foundation.steps import DropCorpusRepeats
 from thresher.engines import LocalEngine
 from thresher.filters.basic import DropEmpty
@@ -37,7 +37,7 @@ def _run(inputs: list[str], out: Path, workers: int) -> RunReport:
 
 
 def _kept(out: Path) -> list[str]:
-    return sorted(str(r["text"]) for p in (out / "data").glob("*.jsonl.gz") for r in read_jsonl_gz(p))
+    return sorted(str(r["text"]) for r in run_records(out))
 
 
 def test_corpus_step_sees_every_shard(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import fsspec
 import orjson
 import pytest
 
-from tests.foundation.helpers import page, read_jsonl_gz
+from tests.foundation.helpers import page, run_records
 from thresher.engines import LocalEngine
 from thresher.errors import InputError
 from thresher.io.sources import InputKind, discover_inputs
@@ -52,5 +52,5 @@ def test_a_run_reads_url_inputs(memory_crawl: str, tmp_path: Path) -> None:
     report = run_pipeline([memory_crawl], tmp_path / "out", config, engine=LocalEngine(1))
     assert report.ok and report.stats.is_balanced()
     assert report.stats.documents_in == 5 and report.stats.kept == 5
-    records = [r for p in (tmp_path / "out" / "data").glob("*.gz") for r in read_jsonl_gz(p)]
+    records = run_records(tmp_path / "out")
     assert any("M1: paragraph" in str(r["text"]) for r in records)

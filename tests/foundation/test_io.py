@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 import zstandard
 
-from tests.foundation.helpers import build_warc, page, read_jsonl_gz
+from tests.foundation.helpers import build_warc, page, read_jsonl_gz, run_records
 from thresher.engines import LocalEngine
 from thresher.errors import InputError
 from thresher.html.encoding import decode_html_bytes
@@ -52,7 +52,7 @@ def test_mixed_inputs_in_one_run(tmp_path: Path) -> None:
     report = run_pipeline([str(p) for p in inputs], tmp_path / "out", config, engine=LocalEngine(2))
     assert report.ok and report.stats.is_balanced()
     assert report.stats.kept == 9
-    records = [r for p in sorted((tmp_path / "out" / "data").glob("*.jsonl.gz")) for r in read_jsonl_gz(p)]
+    records = run_records(tmp_path / "out")
     assert {r["id"] for r in records} >= {
         "j0",
         "j1",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 
-from tests.foundation.helpers import build_warc, read_jsonl_gz
+from tests.foundation.helpers import build_warc, run_records
 from thresher.engines import LocalEngine
 from thresher.pipeline.config import load_config
 from thresher.pipeline.run import run_pipeline
@@ -29,6 +29,6 @@ def test_extraction_pages_as_warc(shared_data: Path, tmp_path: Path) -> None:
     assert stats.documents_in == 310
     assert stats.is_balanced()
     assert stats.kept > 0  # quality rules may drop some pages, each with a step and reason
-    rejects = [r for p in (tmp_path / "out" / "rejects").glob("*.gz") for r in read_jsonl_gz(p)]
+    rejects = run_records(tmp_path / "out", "rejects")
     assert len(rejects) == 310 - stats.kept
     assert all(r["reason"] for r in rejects)
