@@ -14,7 +14,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
-_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _META_SCAN_BYTES = 4096
 # Labels that pages declare but mean something wider (WHATWG encoding standard).
 _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
@@ -28,14 +27,6 @@ class Decoded:
     encoding: str
     method: str  # "header" | "bom" | "meta" | "utf-8" | "detected" | "fallback"
     replacement_ratio: float
-
-
-def charset_from_content_type(content_type: str | None) -> str | None:
-    """The ``charset=`` parameter of a Content-Type header, if any."""
-    if not content_type:
-        return None
-    match = _HEADER_CHARSET.search(content_type)
-    return match.group(1) if match else None
 
 
 def _codec(label: str | None) -> str | None:
