@@ -98,6 +98,11 @@ def _memo(th: Thresholds) -> dict[str, tuple[str, Label]]:
     return {}
 
 
+def clear_memo(th: Thresholds) -> None:
+    """Empty the label memo of ``th`` (benchmarks measure cold passes with it)."""
+    _memo(th).clear()
+
+
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
     """The kind of a line from its own features, and a boilerplate reason when known."""
     text, _, words, stop_ratio, end_punct, _, garbage, _, _ = feat

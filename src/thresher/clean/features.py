@@ -24,18 +24,21 @@ _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
 _SAMPLE_CHARS = 2_000
 _KEYED_WORDS = 60
-# ``\\w+`` tokens of a long ASCII line, lower case, by bytes.translate and split
-# (about twice as fast as the regex there): word characters lower-cased, others blanked.
-_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c) in _ASCII_WORD_CHARS else 32 for c in range(256))
-_BYTES_TOKENS = 80
 _DIGIT_CHARS = 300
+# ``\\w+`` tokens of a Latin-1 line, lower case, by bytes.translate and split (a few
+# times faster than the regex): word characters lower-cased (all stay in Latin-1),
+# others blanked. Digits and control characters are read from the same bytes.
+_LATIN1_WORDS = bytes(ord(chr(c).lower()) if re.match(r"\w", chr(c)) else 32 for c in range(256))
 _NOT_DIGITS = bytes(c for c in range(256) if not chr(c).isdigit() or c > 127)
-_NOT_BAD = bytes(c for c in range(256) if c > 127 or not _BAD_CHARS.match(chr(c)))
-# Non-word characters common in otherwise ASCII prose: quotes, dashes, spaces, signs.
-_QUOTES_DASHES = "\u2019\u2018\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026"
-_SPACES_SIGNS = "\u00a0\u00b7\u2022\u00a9\u00ae\u2122"
-_TYPOGRAPHIC = tuple(c for c in _QUOTES_DASHES + _SPACES_SIGNS if not re.match(r"\w", c))
+_NOT_BAD = bytes(c for c in range(256) if not _BAD_CHARS.match(chr(c)))
+# Punctuation and spaces beyond Latin-1 that are common in otherwise Latin-1 prose
+# (quotes, dashes, ellipsis, bullets, signs): none is a word character.
+_WIDE_PUNCTUATION = tuple(
+    c
+    for c in "\u2019\u2018\u201c\u201d\u201e\u201a\u2039\u203a\u2013\u2014\u2010\u2011\u2012"
+    "\u2015\u2212\u2026\u2022\u2122\u20ac\u200b\u2032\u2033\u2009\u202f\u2002\u2003"
+    if not re.match(r"\w", c)
+)
 _STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
 _CHARS_PER_WORD = 1.7
@@ -76,12 +79,39 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     if len(text) > _SAMPLE_CHARS:
         sample = text[:_SAMPLE_CHARS]
         scale = len(text) / _SAMPLE_CHARS
-    tokens, has_digit, may_be_bad, nospace = _scan(sample)
+    raw = _latin1_or_none(sample)
+    if raw is None:
+        return _features_by_regex(text, sample, scale, stops, per_char)
+    # Latin-1 (most lines of the web): tokens, digits and control characters from
+    # the bytes, the same as the regexes of _features_by_regex give
+    word_bytes = raw.translate(_LATIN1_WORDS)
+    tokens = word_bytes.decode("latin-1").split()
     n_tokens = len(tokens)
     key = "".join(tokens) if n_tokens <= _KEYED_WORDS else ""
-    if has_digit is None:
-        # digits are word characters: tokens made of letters alone mean no digit at all
-        has_digit = not key.isalpha() and _DIGIT.search(sample, 0, _DIGIT_CHARS) is not None
+    # digits are word characters: a key of letters alone means no digit at all
+    has_digit = not key.isalpha() and bool(word_bytes[:_DIGIT_CHARS].translate(None, _NOT_DIGITS))
+    stop_ratio = min(sum(map(stops.__contains__, tokens)) / n_tokens, 1.0) if n_tokens else 0.0
+    size = len(sample)
+    garbage = size >= 20 and (
+        (size > _LONGEST_WORD and max(map(len, tokens), default=0) > _LONGEST_WORD)
+        or (size - word_bytes.count(32)) * 2 < size  # word characters: the non-blanked bytes
+        or len(raw.translate(None, _NOT_BAD)) > size * 0.05
+    )
+    # positional construction: this runs for every line of a crawl
+    return _FEATURES(
+        (text, tokens, n_tokens * scale, stop_ratio, _ends_in_punct(text), has_digit, garbage, False, key)
+    )
+
+
+def _features_by_regex(
+    text: str, sample: str, scale: float, stops: frozenset[str], per_char: bool
+) -> LineFeatures:
+    """:func:`line_features` of a line with characters beyond Latin-1."""
+    tokens = _WORD.findall(sample.lower())
+    nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
+    n_tokens = len(tokens)
+    key = "".join(tokens) if n_tokens <= _KEYED_WORDS else ""
+    has_digit = not key.isalpha() and _DIGIT.search(sample, 0, _DIGIT_CHARS) is not None
     if nospace > min(len(sample), 4000) // 3:
         words = nospace / _CHARS_PER_WORD + sum(map(str.isascii, tokens))
         found = sum(map(stops.__contains__, sample[:4000])) if per_char else 0
@@ -89,21 +119,15 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     else:
         words = float(n_tokens)
         stop_ratio = min(sum(map(stops.__contains__, tokens)) / n_tokens, 1.0) if n_tokens else 0.0
-    last = text[-1]
-    if last in _END_PUNCT:
-        end_punct = last != "." or not text.endswith("...")
-    else:
-        end_punct = last in _CLOSERS and _ends_sentence(text)
-    # positional construction: this runs for every line of a crawl
     return _FEATURES(
         (
             text,
             tokens,
             words * scale,
             stop_ratio,
-            end_punct,
+            _ends_in_punct(text),
             has_digit,
-            len(sample) >= 20 and _is_garbage(sample, tokens, may_be_bad),
+            len(sample) >= 20 and _is_garbage(sample, tokens),
             nospace > 0,
             key,
         )
@@ -113,32 +137,25 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
 _FEATURES = LineFeatures._make
 
 
-def _scan(sample: str) -> tuple[list[str], bool | None, bool, int]:
-    """Lower-cased ``\\w+`` tokens, whether the first 300 characters hold a digit (None:
-    not known yet),
-    whether a control character may be there, and the count of characters of
-    scripts without spaces. Long lines that are ASCII but for typographic
-    punctuation take the bytes route (same results, a fraction of the time)."""
-    ascii_text = _ascii_or_none(sample) if len(sample) > _BYTES_TOKENS else None
-    if ascii_text is not None:
-        raw = ascii_text.encode()
-        word_bytes = raw.translate(_ASCII_WORDS)
-        has_digit = bool(word_bytes[:_DIGIT_CHARS].translate(None, _NOT_DIGITS))
-        return word_bytes.decode().split(), has_digit, bool(raw.translate(None, _NOT_BAD)), 0
-    tokens = _WORD.findall(sample.lower())
-    nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
-    return tokens, None, True, nospace
+def _ends_in_punct(text: str) -> bool:
+    last = text[-1]
+    if last in _END_PUNCT:
+        return last != "." or not text.endswith("...")
+    return last in _CLOSERS and _ends_sentence(text)
 
 
-def _ascii_or_none(text: str) -> str | None:
-    """``text`` with typographic punctuation (not word characters) blanked, when the
-    rest is ASCII: its ``\\w+`` tokens are those of ``text``."""
-    if text.isascii():
-        return text
-    for char in _TYPOGRAPHIC:
+def _latin1_or_none(text: str) -> bytes | None:
+    """``text`` as Latin-1 bytes, punctuation beyond Latin-1 blanked (it is no word
+    character, so the ``\\w+`` tokens stay those of ``text``); None when other
+    characters remain."""
+    raw = text.encode("latin-1", "ignore")
+    if len(raw) == len(text):
+        return raw
+    for char in _WIDE_PUNCTUATION:
         if char in text:
             text = text.replace(char, " ")
-    return text if text.isascii() else None
+    raw = text.encode("latin-1", "ignore")
+    return raw if len(raw) == len(text) else None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -152,17 +169,15 @@ def _ends_sentence(text: str) -> bool:
     return False
 
 
-def _is_garbage(text: str, tokens: list[str], may_be_bad: bool = True) -> bool:
+def _is_garbage(text: str, tokens: list[str]) -> bool:
     if len(text) < 20:
         return False
     if len(text) > _LONGEST_WORD and max(map(len, tokens), default=0) > _LONGEST_WORD:
         return True
     if sum(map(len, tokens)) * 2 < len(text):
         return True
-    return (
-        may_be_bad
-        and _BAD_CHARS.search(text) is not None
-        and (len(_BAD_CHARS.findall(text, 0, 2000)) > min(len(text), 2000) * 0.05)
+    return _BAD_CHARS.search(text) is not None and (
+        len(_BAD_CHARS.findall(text, 0, 2000)) > min(len(text), 2000) * 0.05
     )
 
 
