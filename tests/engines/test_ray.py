@@ -8,9 +8,11 @@ from pathlib import Path
 
 import orjson
 import pytest
+from upath import UPath
 
+from tests import s3
 from tests.engines import steps as misbehaving_steps
-from tests.foundation.helpers import build_warc, run_records, thresher_cli
+from tests.foundation.helpers import build_warc, run_records, three_shard_crawl, thresher_cli
 from thresher.engines import LocalEngine
 from thresher.errors import EngineError
 from thresher.filters.basic import DropEmpty
@@ -23,7 +25,17 @@ from thresher.engines.ray import RayEngine, _check_reachable  # noqa: E402 - onl
 
 
 @pytest.fixture(scope="module")
-def ray_engine() -> Iterator[RayEngine]:
+def s3_bucket() -> Iterator[str | None]:
+    """An S3 server started before Ray, so Ray's workers inherit its address (None: no moto)."""
+    if not s3.available():
+        yield None
+        return
+    with s3.moto_s3() as bucket:
+        yield bucket
+
+
+@pytest.fixture(scope="module")
+def ray_engine(s3_bucket: str | None) -> Iterator[RayEngine]:
     ray.cloudpickle.register_pickle_by_value(misbehaving_steps)
     engine = RayEngine(num_cpus=2)
     engine.connect()
@@ -31,12 +43,12 @@ def ray_engine() -> Iterator[RayEngine]:
     ray.shutdown()
 
 
-def _records(out: Path) -> list[dict[str, object]]:
+def _records(out: Path | UPath) -> list[dict[str, object]]:
     records = run_records(out)
     return sorted(records, key=lambda r: str(r["id"]))
 
 
-def _counts(out: Path) -> dict[str, object]:
+def _counts(out: Path | UPath) -> dict[str, object]:
     stats = orjson.loads((out / "stats.json").read_bytes())
     return {k: stats[k] for k in ("documents_in", "kept", "dropped", "errored", "shards")}
 
@@ -62,6 +74,24 @@ def test_same_records_and_stats_as_the_local_engine(
     assert _records(tmp_path / "local") == _records(tmp_path / "ray")
     assert _counts(tmp_path / "local") == _counts(tmp_path / "ray")
     assert remote.stats.documents_in == 120 and remote.stats.is_balanced()
+
+
+def test_ray_workers_write_every_pass_to_object_storage(
+    tmp_path: Path, ray_engine: RayEngine, s3_bucket: str | None
+) -> None:
+    """Workers that share only a bucket: data, markers and the dedup and site passes go through S3."""
+    if s3_bucket is None:
+        pytest.skip(s3.SKIP_REASON)
+    inputs = three_shard_crawl(tmp_path / "in")
+    config = load_config(None)
+    local = run_pipeline(inputs, tmp_path / "local", config, engine=LocalEngine(1))
+    url = f"{s3_bucket}/ray-run"
+    remote = run_pipeline(inputs, url, config, engine=ray_engine)
+    assert local.ok and remote.ok and remote.passes == 3
+    assert _records(UPath(url)) == _records(tmp_path / "local")
+    assert _counts(UPath(url)) == _counts(tmp_path / "local")
+    again = run_pipeline(inputs, url, config, engine=ray_engine)
+    assert again.ok and again.resumed == 3 * 3
 
 
 def _text_corpus(root: Path, marker: str) -> list[str]:

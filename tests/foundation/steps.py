@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
+
+from upath import UPath
 
 from thresher.document import Document, Drop
 from thresher.engines.base import Engine
@@ -48,7 +49,7 @@ class DropCorpusRepeats(CorpusStep):
     def gatherer(self, shard: ShardPlace) -> Gatherer:
         return RepeatedTextGatherer()
 
-    def combine(self, partials: list[Any], workdir: Path, engine: Engine) -> Any:
+    def combine(self, partials: list[Any], workdir: UPath, engine: Engine) -> Any:
         total: Counter[str] = Counter()
         for partial in partials:
             total.update(partial)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
+
+from upath import UPath
 
 from thresher.clean.site import SiteLineTable, merge_table_files
 from thresher.clean.step import Clean
@@ -28,7 +29,7 @@ from thresher.pipeline.corpus import CorpusStep, Gatherer, ShardPlace
 class _SiteGatherer:
     """Counts one shard's lines per site; writes one file per site partition."""
 
-    workdir: Path
+    workdir: UPath
     shard_id: str
     partitions: int
     max_lines_per_site: int
@@ -45,7 +46,6 @@ class _SiteGatherer:
         paths = []
         for index, part in enumerate(self.table.split(self.partitions)):
             path = self.workdir / "map" / f"{self.shard_id}-{index:03d}.table"
-            path.parent.mkdir(parents=True, exist_ok=True)
             part.write(path)
             paths.append(str(path))
         return paths
@@ -81,9 +81,8 @@ class SiteClean(Clean, CorpusStep):
     def gatherer(self, shard: ShardPlace) -> Gatherer:
         return _SiteGatherer(shard.workdir, shard.shard_id, self.partitions, self.max_lines_per_site)
 
-    def combine(self, partials: list[Any], workdir: Path, engine: Engine) -> Any:
+    def combine(self, partials: list[Any], workdir: UPath, engine: Engine) -> Any:
         reduced = workdir / "reduced"
-        reduced.mkdir(parents=True, exist_ok=True)
         tasks = [
             ([paths[p] for paths in partials], str(reduced / f"{p:03d}.table"))
             for p in range(self.partitions)

@@ -16,7 +16,6 @@ import ipaddress
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import orjson
@@ -25,6 +24,7 @@ import zstandard
 
 from thresher.document import Document
 from thresher.errors import ConfigError, InputError
+from thresher.io.storage import PathOrUrl, storage_path, write_atomic
 
 _FORMAT = "thresher.site_lines/1"
 _SECOND_LEVEL = frozenset(
@@ -144,14 +144,14 @@ class SiteLineTable:
         keep = counts.most_common(self.max_lines_per_site // 2)
         self._lines[site] = Counter(dict(keep))
 
-    def write(self, path: str | Path) -> None:
-        """Write the table to a file (see :meth:`to_bytes`)."""
-        Path(path).write_bytes(self.to_bytes())
+    def write(self, path: PathOrUrl) -> None:
+        """Write the table to a file, local or an fsspec URL (see :meth:`to_bytes`)."""
+        write_atomic(storage_path(path), self.to_bytes())
 
     @classmethod
-    def read(cls, path: str | Path) -> SiteLineTable:
+    def read(cls, path: PathOrUrl) -> SiteLineTable:
         """Read a table written by :meth:`write`."""
-        return cls.from_bytes(Path(path).read_bytes())
+        return cls.from_bytes(storage_path(path).read_bytes())
 
     def to_bytes(self) -> bytes:
         """Serialise (zstd-compressed JSON)."""
@@ -190,7 +190,7 @@ def count_documents(docs: Iterable[Document], max_lines_per_site: int = 200_000)
     return table
 
 
-def merge_table_files(paths: Iterable[str | Path]) -> SiteLineTable:
+def merge_table_files(paths: Iterable[PathOrUrl]) -> SiteLineTable:
     """Reduce: one table from the files written by the shards (or partitions)."""
     merged: SiteLineTable | None = None
     for path in paths:

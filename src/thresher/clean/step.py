@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from thresher.clean.api import CleanOptions, clean_with
 from thresher.clean.reasons import CleanDropReason
 from thresher.clean.site import SiteLineTable
 from thresher.document import Document, Drop
 from thresher.errors import ConfigError, StepError
+from thresher.io.storage import storage_path
 from thresher.step import DocStep
 
 
@@ -24,7 +24,7 @@ class Clean(DocStep):
     Attributes:
         lang: declared language (detected per document when None).
         keep_title: keep the headline line at the top of the text.
-        site_table: path of a :class:`SiteLineTable` written by the counting pass.
+        site_table: path or fsspec URL of a :class:`SiteLineTable` written by the counting pass.
         site_min_share / site_min_pages: when a line counts as site template.
     """
 
@@ -43,7 +43,7 @@ class Clean(DocStep):
             site_min_share=self.site_min_share,
             site_min_pages=self.site_min_pages,
         )
-        if self.site_table is not None and not Path(self.site_table).is_file():
+        if self.site_table is not None and not storage_path(self.site_table).is_file():
             raise ConfigError(f"clean.site_table: no such file {self.site_table!r}")
 
     def setup(self) -> None:
@@ -51,7 +51,7 @@ class Clean(DocStep):
         if self.site_table is None or self._options is None:
             return
         try:
-            table = SiteLineTable.from_bytes(Path(self.site_table).read_bytes())
+            table = SiteLineTable.read(self.site_table)
         except OSError as exc:
             raise StepError(f"clean: cannot read site table {self.site_table}") from exc
         opts = self._options

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import logging
-from pathlib import Path
 
 import click
 
@@ -78,7 +77,7 @@ def _summary_lines(report: RunReport) -> list[str]:
     "outdir",
     required=True,
     type=click.Path(file_okay=False),
-    help="Output directory.",
+    help="Output directory: a local path or an fsspec URL (s3://bucket/run, gs://...).",
 )
 @click.option(
     "--config",
@@ -119,9 +118,7 @@ def command(
     engine = _engine(engine_name, config.run.worker_count(), address)
     progress = TqdmProgress(enabled=not quiet)
     try:
-        report = run_pipeline(
-            inputs, Path(outdir), config, engine=engine, progress=progress, overwrite=overwrite
-        )
+        report = run_pipeline(inputs, outdir, config, engine=engine, progress=progress, overwrite=overwrite)
     finally:
         if isinstance(engine, LocalEngine):
             engine.close()

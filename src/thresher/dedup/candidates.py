@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -35,6 +34,7 @@ from thresher.dedup.layout import (
 )
 from thresher.dedup.minhash import estimate_jaccard
 from thresher.dedup.store import RefStore, run_dir
+from thresher.io.storage import save_array, storage_path
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +65,11 @@ class CandidateResult:
 
 
 def _load(task: CandidateTask) -> Any:
-    root = Path(task.workdir)
+    root = storage_path(task.workdir)
     parts = [load_array(bucket_path(root, task.partition, shard)) for shard in task.shards]
     if task.index_root is not None:
         for run in task.index_runs:
-            path = run_dir(Path(task.index_root), run) / "buckets" / f"p{task.partition:04d}.npy"
+            path = run_dir(storage_path(task.index_root), run) / "buckets" / f"p{task.partition:04d}.npy"
             parts.append(load_array(path))
     records = np.concatenate(parts) if parts else np.empty(0, dtype=BUCKET_DTYPE)
     # index documents sort first in their group, then this run's in input order
@@ -169,8 +169,8 @@ def candidate_stage(task: CandidateTask) -> CandidateResult:
     if bands.size:
         if cfg.minhash.verify is not Verify.NONE:
             store = RefStore(
-                Path(task.workdir),
-                Path(task.index_root) if task.index_root else None,
+                storage_path(task.workdir),
+                storage_path(task.index_root) if task.index_root else None,
                 cfg.minhash.num_perm,
             )
             band_edges, rejected = _verified_band_edges(
@@ -182,8 +182,7 @@ def candidate_stage(task: CandidateTask) -> CandidateResult:
             band_edges = _edges(bands["ref"][c][keep], bands["ref"][m][keep], int(KeyKind.BAND))
         found.append(band_edges)
     edges = np.unique(np.concatenate(found))
-    path = edge_path(Path(task.workdir), task.partition)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.save(path, edges)
+    path = edge_path(storage_path(task.workdir), task.partition)
+    save_array(path, edges)
     log.info("partition %d: %d records, %d pairs", task.partition, records.size, edges.size)
     return CandidateResult(task.partition, int(records.size), int(edges.size), rejected)

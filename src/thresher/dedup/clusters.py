@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,8 +21,9 @@ import numpy.typing as npt
 import orjson
 
 from thresher.dedup.config import DedupConfig, DedupReason
-from thresher.dedup.layout import EDGE_DTYPE, KeyKind, edge_path, plan_path, split_refs
+from thresher.dedup.layout import EDGE_DTYPE, KeyKind, edge_path, load_array, plan_path, split_refs
 from thresher.dedup.store import RefStore
+from thresher.io.storage import storage_path, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +80,8 @@ def choose_keepers(nodes: U64, labels: npt.NDArray[np.int64], prio: Any) -> U64:
 
 
 def _load_edges(task: ClusterTask) -> Any:
-    root = Path(task.workdir)
-    parts = [np.load(edge_path(root, p)) for p in range(task.config.partitions)]
+    root = storage_path(task.workdir)
+    parts = [load_array(edge_path(root, p)) for p in range(task.config.partitions)]
     return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=EDGE_DTYPE)
 
 
@@ -103,8 +103,8 @@ def cluster_stage(task: ClusterTask) -> ClusterResult:
     """Stage 3: settle every cluster and write ``plan/sNNNNN.json`` per shard."""
     cfg = task.config
     store = RefStore(
-        Path(task.workdir),
-        Path(task.index_root) if task.index_root else None,
+        storage_path(task.workdir),
+        storage_path(task.index_root) if task.index_root else None,
         cfg.minhash.num_perm,
     )
     edges = _load_edges(task)
@@ -163,9 +163,8 @@ def _write_plans(
             [row, keeper_ids[ref], sizes[ref] + 1]
             for row, ref in zip(krow[klo:khi].tolist(), own_keepers[klo:khi].tolist(), strict=True)
         ]
-        path = plan_path(Path(task.workdir), shard)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(orjson.dumps({"drops": drops, "kept": kept}))
+        path = plan_path(storage_path(task.workdir), shard)
+        write_atomic(path, orjson.dumps({"drops": drops, "kept": kept}))
     counts = Counter(str(reason) for ref, reason in reasons.items() if ref in final)
     largest = max(sizes.values(), default=0) + 1 if sizes else 0
     log.info("clusters: %d, dropped: %s", len(sizes), dict(counts))

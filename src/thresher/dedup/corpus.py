@@ -16,10 +16,10 @@ import dataclasses
 import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import orjson
+from upath import UPath
 
 from thresher.dedup.config import DedupConfig, MinHashConfig
 from thresher.dedup.filtering import CLUSTER_KEY, CLUSTER_SIZE_KEY
@@ -30,6 +30,7 @@ from thresher.dedup.sources import Item
 from thresher.document import Document, Drop
 from thresher.engines.base import Engine
 from thresher.errors import ConfigError, StepError
+from thresher.io.storage import storage_path, write_atomic
 from thresher.pipeline.corpus import CorpusStep, Gatherer, ShardPlace
 from thresher.pipeline.runner import read_intermediate
 
@@ -47,7 +48,7 @@ class _IntermediateShard:
     path: str
 
     def items(self) -> Iterator[Item]:
-        yield from read_intermediate(Path(self.path))
+        yield from read_intermediate(self.path)
 
 
 @dataclass
@@ -116,7 +117,7 @@ class Deduplicate(CorpusStep):
     def gatherer(self, shard: ShardPlace) -> Gatherer:
         return _KeyRecorder(shard)
 
-    def combine(self, partials: list[Any], workdir: Path, engine: Engine) -> Any:
+    def combine(self, partials: list[Any], workdir: UPath, engine: Engine) -> Any:
         cfg = self.config()
         sources = [_IntermediateShard(index, path) for index, path, _ in partials]
         index = DedupIndex.open(self.index, cfg) if self.index is not None else None
@@ -132,7 +133,7 @@ class Deduplicate(CorpusStep):
         if index is not None:
             index.add_run(workdir, plan.shards, engine.map)
         path = workdir / "decisions.pickle"
-        path.write_bytes(pickle.dumps((drops, heads)))
+        write_atomic(path, pickle.dumps((drops, heads)))
         return str(path)
 
     def with_state(self, state: Any) -> CorpusStep:
@@ -141,7 +142,7 @@ class Deduplicate(CorpusStep):
     def setup(self) -> None:
         if self.decisions is None:
             raise StepError("dedup applied before its corpus pass (run it through thresher run)")
-        self._drops, self._heads = pickle.loads(Path(self.decisions).read_bytes())
+        self._drops, self._heads = pickle.loads(storage_path(self.decisions).read_bytes())
 
     def apply(self, doc: Document) -> Document | Drop:
         if self._drops is None or self._heads is None:

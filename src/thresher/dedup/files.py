@@ -7,15 +7,14 @@ the counts and settings. The stage files live in ``OUTDIR/_work`` during the run
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import orjson
+from upath import UPath
 
 from thresher.dedup.config import DedupConfig
 from thresher.dedup.filtering import FilterResult, FilterTask, filter_stage
@@ -24,6 +23,7 @@ from thresher.dedup.runner import DedupPlan, MapFn, plan_dedup, serial_map
 from thresher.dedup.sources import FileShard
 from thresher.errors import InputError
 from thresher.io import InputKind, ReaderOptions, discover_inputs, plan_shards
+from thresher.io.storage import PathOrUrl, remove_tree, storage_path, write_atomic
 from thresher.io.writers import Compression, OutputFormat, output_suffix
 
 _ACCEPTED = {InputKind.JSONL, InputKind.PARQUET, InputKind.TEXT}
@@ -44,7 +44,7 @@ class FileOptions:
 class DedupReport:
     """What a file deduplication did."""
 
-    outdir: Path
+    outdir: UPath
     plan: DedupPlan
     kept: int
     dropped: dict[str, int]
@@ -69,8 +69,8 @@ def _output_format(
 
 def _filter_tasks(
     sources: Sequence[FileShard],
-    work: Path,
-    root: Path,
+    work: UPath,
+    root: UPath,
     fmt: OutputFormat,
     compression: Compression,
 ) -> list[FilterTask]:
@@ -91,9 +91,9 @@ def _filter_tasks(
 
 def dedup_files(
     inputs: Sequence[str],
-    outdir: str | Path,
+    outdir: PathOrUrl,
     config: DedupConfig | None = None,
-    index_dir: str | Path | None = None,
+    index_dir: PathOrUrl | None = None,
     map_fn: MapFn = serial_map,
     options: FileOptions | None = None,
 ) -> DedupReport:
@@ -106,17 +106,16 @@ def dedup_files(
         bad = ", ".join(sorted(str(k) for k in kinds - _ACCEPTED)) or "nothing"
         raise InputError(f"dedup reads JSONL, Parquet or text files; found {bad}")
     index = DedupIndex.open(index_dir, cfg) if index_dir is not None else None
-    root = Path(outdir)
+    root = storage_path(outdir)
     work = root / "_work"
-    if work.exists():
-        shutil.rmtree(work)
+    remove_tree(work)
     sources = [FileShard(shard, opts.reader) for shard in plan_shards(found)]
     plan = plan_dedup(sources, work, cfg, index, map_fn)
     fmt, compression = _output_format(kinds, [item.path for item in found], opts)
     filtered: list[FilterResult] = map_fn(filter_stage, _filter_tasks(sources, work, root, fmt, compression))
     run = index.add_run(work, plan.shards, map_fn) if index is not None else None
     if not opts.keep_work:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work)
     dropped: Counter[str] = Counter()
     for result in filtered:
         dropped.update(result.dropped)
@@ -147,7 +146,7 @@ def _write_stats(report: DedupReport, config: DedupConfig) -> None:
         "index_run": report.index_run,
         "settings": settings,
     }
-    report.outdir.mkdir(parents=True, exist_ok=True)
-    (report.outdir / "stats.json").write_bytes(
-        orjson.dumps(stats, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+    write_atomic(
+        report.outdir / "stats.json",
+        orjson.dumps(stats, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS),
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -20,15 +19,16 @@ import orjson
 from thresher.dedup.layout import plan_path
 from thresher.dedup.sources import Item, ShardSource
 from thresher.document import Document, Drop, Failure
+from thresher.io.storage import PathOrUrl, storage_path
 from thresher.io.writers import Compression, JsonlWriter, OutputFormat, document_record, open_writer
 
 CLUSTER_KEY = "dedup_cluster"
 CLUSTER_SIZE_KEY = "dedup_cluster_size"
 
 
-def apply_plan(source: ShardSource, workdir: str | Path) -> Iterator[tuple[Item, Drop | None]]:
+def apply_plan(source: ShardSource, workdir: PathOrUrl) -> Iterator[tuple[Item, Drop | None]]:
     """Each item of the shard with its Drop (``None`` when kept), in input order."""
-    plan = orjson.loads(plan_path(Path(workdir), source.index).read_bytes())
+    plan = orjson.loads(plan_path(storage_path(workdir), source.index).read_bytes())
     drops: dict[int, tuple[str, str]] = {row: (reason, kept) for row, reason, kept in plan["drops"]}
     kept: dict[int, tuple[str, int]] = {row: (cluster, size) for row, cluster, size in plan["kept"]}
     row = 0
@@ -84,8 +84,8 @@ def drop_record(doc: Document, drop: Drop) -> dict[str, Any]:
 
 def filter_stage(task: FilterTask) -> FilterResult:
     """Stage 4 for one shard: write its kept documents and its drop list."""
-    kept_writer = open_writer(Path(task.output), task.fmt, task.compression)
-    drop_writer = JsonlWriter(Path(task.drops), task.compression)
+    kept_writer = open_writer(task.output, task.fmt, task.compression)
+    drop_writer = JsonlWriter(task.drops, task.compression)
     dropped: Counter[str] = Counter()
     kept = failed = 0
     try:

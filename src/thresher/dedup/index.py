@@ -13,20 +13,23 @@ A later run reads the index's bucket files beside its own, so its documents that
 duplicate an indexed one are dropped (naming the indexed id) without the earlier
 crawl being read again; then the run's own kept documents are added as a new run.
 The manifest is replaced atomically after a run's files are complete.
+
+The index may live on shared storage behind an fsspec URL, as a run's output can.
+Its lock file is then only advisory (object stores have no exclusive create): do
+not add two runs to one index at the same time.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 import orjson
+from upath import UPath
 
 from thresher.dedup.config import DedupConfig
 from thresher.dedup.layout import (
@@ -41,6 +44,16 @@ from thresher.dedup.layout import (
 )
 from thresher.dedup.store import run_dir
 from thresher.errors import ConfigError, InputError
+from thresher.io.storage import (
+    PathOrUrl,
+    is_local,
+    make_dirs,
+    remove,
+    remove_tree,
+    save_array,
+    storage_path,
+    write_atomic,
+)
 
 FORMAT = "thresher-dedup-index"
 VERSION = 1
@@ -66,7 +79,7 @@ def index_settings(config: DedupConfig) -> dict[str, Any]:
     }
 
 
-def _read_manifest(root: Path) -> dict[str, Any]:
+def _read_manifest(root: UPath) -> dict[str, Any]:
     path = root / MANIFEST
     if not path.is_file():
         raise InputError(
@@ -93,18 +106,18 @@ def _read_manifest(root: Path) -> dict[str, Any]:
 class DedupIndex:
     """An opened index directory."""
 
-    root: Path
+    root: UPath
     settings: dict[str, Any]
     runs: list[dict[str, Any]]
 
     @classmethod
-    def open(cls, root: str | Path, config: DedupConfig) -> DedupIndex:
+    def open(cls, root: PathOrUrl, config: DedupConfig) -> DedupIndex:
         """Open the index at ``root`` (a new one when missing or empty).
 
         InputError when the directory holds something else or is damaged;
         ConfigError when it was built with other MinHash or partition settings.
         """
-        path = Path(root)
+        path = storage_path(root)
         settings = index_settings(config)
         if path.exists() and not path.is_dir():
             raise InputError(f"dedup index {path} is a file, not a directory")
@@ -144,7 +157,7 @@ class DedupIndex:
             for shard in run["shards"]:
                 self._check_sizes(shard_dir(directory, shard))
 
-    def _check_sizes(self, directory: Path) -> None:
+    def _check_sizes(self, directory: UPath) -> None:
         """InputError when a shard's files disagree on its number of documents."""
         rows = load_array(directory / "docs.npy").shape[0]
         offsets = load_array(directory / "sets_idx.npy")
@@ -155,17 +168,17 @@ class DedupIndex:
         ):
             raise InputError(f"dedup index {self.root} is damaged: {directory} has truncated files")
 
-    def add_run(self, workdir: str | Path, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
+    def add_run(self, workdir: PathOrUrl, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
         """Add the kept documents of the run in ``workdir``; returns the new run number.
 
         One run adds at a time (a lock file); InputError if another run holds the
         lock, or added a run since this one opened the index (this run was not
         deduplicated against it: run it again).
         """
-        self.root.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.root)
         lock = self.root / LOCK
         try:
-            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            _take_lock(lock)
         except FileExistsError:
             raise InputError(
                 f"dedup index {self.root} is being updated by another run ({lock} exists; "
@@ -179,16 +192,14 @@ class DedupIndex:
                 )
             return self._add_run(workdir, shards, map_fn)
         finally:
-            os.close(handle)
-            lock.unlink(missing_ok=True)
+            remove(lock)
 
-    def _add_run(self, workdir: str | Path, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
+    def _add_run(self, workdir: PathOrUrl, shards: Sequence[int], map_fn: MapFn[Any, Any]) -> int:
         number = max(self.run_numbers, default=0) + 1
         if number > RUN_MASK:
             raise ConfigError(f"dedup index {self.root} is full ({RUN_MASK} runs); start a new one")
         directory = run_dir(self.root, number)
-        if directory.exists():
-            shutil.rmtree(directory)  # left over from an interrupted add
+        remove_tree(directory)  # left over from an interrupted add
         width = self.settings["num_perm"]
         shard_tasks = [_ShardCopy(str(workdir), str(directory), s, width) for s in shards]
         counts = map_fn(copy_shard_to_index, shard_tasks)
@@ -203,10 +214,17 @@ class DedupIndex:
 
     def _write_manifest(self) -> None:
         manifest = {"format": FORMAT, "version": VERSION, "settings": self.settings, "runs": self.runs}
-        self.root.mkdir(parents=True, exist_ok=True)
-        temp = self.root / (MANIFEST + ".tmp")
-        temp.write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-        temp.replace(self.root / MANIFEST)
+        write_atomic(self.root / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+
+
+def _take_lock(lock: UPath) -> None:
+    """Create ``lock``; FileExistsError if it exists (atomic only on a local file system)."""
+    if is_local(lock):
+        os.close(os.open(str(lock), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        return
+    if lock.exists():
+        raise FileExistsError(str(lock))
+    lock.write_bytes(b"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,51 +246,52 @@ class _PartitionCopy:
 
 def copy_shard_to_index(task: _ShardCopy) -> int:
     """Copy the kept rows of one shard into an index run; returns how many."""
-    source = shard_dir(Path(task.workdir), task.shard)
-    target = shard_dir(Path(task.target), task.shard)
-    target.mkdir(parents=True, exist_ok=True)
-    docs = np.load(source / "docs.npy")
-    plan = orjson.loads(plan_path(Path(task.workdir), task.shard).read_bytes())
+    source = shard_dir(storage_path(task.workdir), task.shard)
+    target = shard_dir(storage_path(task.target), task.shard)
+    docs = load_array(source / "docs.npy")
+    plan = orjson.loads(plan_path(storage_path(task.workdir), task.shard).read_bytes())
     kept = np.ones(docs.size, dtype=bool)
     kept[[row for row, _, _ in plan["drops"]]] = False
-    np.save(source / "index_rows.npy", np.where(kept, np.cumsum(kept) - 1, -1))
-    np.save(target / "docs.npy", docs[kept])
+    save_array(source / "index_rows.npy", np.where(kept, np.cumsum(kept) - 1, -1))
+    save_array(target / "docs.npy", docs[kept])
     ids = orjson.loads((source / "ids.json").read_bytes())
-    (target / "ids.json").write_bytes(orjson.dumps([i for i, k in zip(ids, kept, strict=True) if k]))
-    sigs = np.fromfile(source / "sigs.u32", dtype=np.uint32).reshape(docs.size, task.num_perm)
-    sigs[kept].tofile(target / "sigs.u32")
+    write_atomic(target / "ids.json", orjson.dumps([i for i, k in zip(ids, kept, strict=True) if k]))
+    sigs = _read_u32(source / "sigs.u32").reshape(docs.size, task.num_perm)
+    write_atomic(target / "sigs.u32", sigs[kept].tobytes())
     _copy_sets(source, target, kept)
     return int(kept.sum())
 
 
-def _copy_sets(source: Path, target: Path, kept: npt.NDArray[np.bool_]) -> None:
-    offsets = np.load(source / "sets_idx.npy")
-    values = np.fromfile(source / "sets.u32", dtype=np.uint32)
+def _read_u32(path: UPath) -> npt.NDArray[np.uint32]:
+    return np.frombuffer(path.read_bytes(), dtype=np.uint32)
+
+
+def _copy_sets(source: UPath, target: UPath, kept: npt.NDArray[np.bool_]) -> None:
+    offsets = load_array(source / "sets_idx.npy")
+    values = _read_u32(source / "sets.u32")
     if offsets.size != kept.size + 1:  # no sets were kept (verify is not exact)
-        np.save(target / "sets_idx.npy", offsets)
-        values.tofile(target / "sets.u32")
+        save_array(target / "sets_idx.npy", offsets)
+        write_atomic(target / "sets.u32", values.tobytes())
         return
     sizes = np.diff(offsets)
-    np.save(target / "sets_idx.npy", np.concatenate(([0], np.cumsum(sizes[kept]))))
-    values[np.repeat(kept, sizes)].tofile(target / "sets.u32")
+    save_array(target / "sets_idx.npy", np.concatenate(([0], np.cumsum(sizes[kept]))))
+    write_atomic(target / "sets.u32", values[np.repeat(kept, sizes)].tobytes())
 
 
 def copy_partition_to_index(task: _PartitionCopy) -> int:
     """Write one partition's keys of the kept documents into an index run."""
-    root = Path(task.workdir)
+    root = storage_path(task.workdir)
     parts = [load_array(bucket_path(root, task.partition, shard)) for shard in task.shards]
     records = np.concatenate(parts) if parts else np.empty(0, dtype=BUCKET_DTYPE)
     _, _, shard, row = split_refs(records["ref"])
     new_row = np.full(records.size, -1, dtype=np.int64)
     for s in np.unique(shard).tolist():
         where = shard == s
-        new_row[where] = np.load(shard_dir(root, s) / "index_rows.npy")[row[where]]
+        new_row[where] = load_array(shard_dir(root, s) / "index_rows.npy")[row[where]]
     records = records[new_row >= 0]
     new_row = new_row[new_row >= 0]
     flag = np.uint64(INDEX_FLAG | task.run << 48)
     records["ref"] = flag | (records["ref"] & np.uint64(0xFFFF << 32)) | new_row.astype(np.uint64)
     records = records[np.lexsort((records["ref"], records["kind"], records["key"]))]
-    path = Path(task.target) / "buckets" / f"p{task.partition:04d}.npy"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.save(path, records)
+    save_array(storage_path(task.target) / "buckets" / f"p{task.partition:04d}.npy", records)
     return int(records.size)

@@ -19,13 +19,13 @@ run, and ``INDEX_FLAG | run << 48 | shard << 32 | row`` for documents of an inde
 from __future__ import annotations
 
 from enum import IntEnum
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from upath import UPath
 
-from thresher.errors import InputError
+from thresher.io import storage
 
 INDEX_FLAG = 1 << 63
 ROW_MASK = (1 << 32) - 1
@@ -76,25 +76,22 @@ def partition_of(keys: npt.NDArray[np.uint64], partitions: int) -> npt.NDArray[n
     return ((keys >> np.uint64(32)) % np.uint64(partitions)).astype(np.int64)
 
 
-def shard_dir(root: Path, shard: int) -> Path:
+def shard_dir(root: UPath, shard: int) -> UPath:
     return root / "shards" / f"s{shard:05d}"
 
 
-def bucket_path(root: Path, partition: int, shard: int) -> Path:
+def bucket_path(root: UPath, partition: int, shard: int) -> UPath:
     return root / "buckets" / f"p{partition:04d}" / f"s{shard:05d}.npy"
 
 
-def edge_path(root: Path, partition: int) -> Path:
+def edge_path(root: UPath, partition: int) -> UPath:
     return root / "edges" / f"p{partition:04d}.npy"
 
 
-def plan_path(root: Path, shard: int) -> Path:
+def plan_path(root: UPath, shard: int) -> UPath:
     return root / "plan" / f"s{shard:05d}.json"
 
 
-def load_array(path: Path) -> Any:
-    """``np.load`` of a stage file, InputError when it is missing or damaged."""
-    try:
-        return np.load(path, allow_pickle=False)
-    except (OSError, ValueError, EOFError) as exc:
-        raise InputError(f"cannot read dedup file {path}: {exc}") from exc
+def load_array(path: UPath, mmap: bool = False) -> Any:
+    """``np.load`` of a stage file (local or a URL), InputError when it is missing or damaged."""
+    return storage.load_array(path, mmap, "dedup file")

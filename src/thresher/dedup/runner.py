@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -32,6 +31,7 @@ from thresher.dedup.layout import SHARD_MASK
 from thresher.dedup.signature import SignatureResult, SignatureTask, signature_stage
 from thresher.dedup.sources import ShardSource
 from thresher.errors import ConfigError
+from thresher.io.storage import PathOrUrl, make_dirs, storage_path, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class DedupPlan:
 
 def plan_dedup(
     sources: Sequence[ShardSource],
-    workdir: str | Path,
+    workdir: PathOrUrl,
     config: DedupConfig | None = None,
     index: DedupIndex | None = None,
     map_fn: MapFn = serial_map,
@@ -88,8 +88,8 @@ def plan_dedup(
         raise ConfigError(f"shard indices must be in [0, {SHARD_MASK}] (refs keep 16 bits of shard)")
     if index is not None and index.settings != index_settings(cfg):
         raise ConfigError("the index was opened with other settings than this run's")
-    root = Path(workdir)
-    root.mkdir(parents=True, exist_ok=True)
+    root = storage_path(workdir)
+    make_dirs(root)
     signed: list[SignatureResult] = map_fn(
         signature_stage, [SignatureTask(source, str(root), cfg) for source in sources]
     )
@@ -108,5 +108,5 @@ def plan_dedup(
         rejected_candidates=sum(r.rejected for r in found),
         index_documents=index.documents if index is not None else 0,
     )
-    (root / "plan" / "summary.json").write_bytes(orjson.dumps(plan.to_json(), option=orjson.OPT_INDENT_2))
+    write_atomic(root / "plan" / "summary.json", orjson.dumps(plan.to_json(), option=orjson.OPT_INDENT_2))
     return plan

@@ -13,7 +13,6 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,6 +32,7 @@ from thresher.dedup.minhash import MinHasher
 from thresher.dedup.sources import ShardSource
 from thresher.dedup.urls import url_key
 from thresher.document import Document
+from thresher.io.storage import make_dirs, save_array, storage_path, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -120,9 +120,9 @@ class _ShardWriter:
         self.task = task
         self.config = task.config
         self.hasher = MinHasher(task.config.minhash)
-        self.root = Path(task.workdir)
+        self.root = storage_path(task.workdir)
         self.directory = shard_dir(self.root, task.source.index)
-        self.directory.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.directory)
         self.rows: list[Any] = []
         self.ids: list[str] = []
         self.keys: list[Any] = []
@@ -172,20 +172,19 @@ class _ShardWriter:
 
     def finish(self) -> SignatureResult:
         rows = np.concatenate(self.rows) if self.rows else np.empty(0, dtype=DOC_DTYPE)
-        np.save(self.directory / "docs.npy", rows)
-        (self.directory / "ids.json").write_bytes(orjson.dumps(self.ids))
+        save_array(self.directory / "docs.npy", rows)
+        write_atomic(self.directory / "ids.json", orjson.dumps(self.ids))
         sizes = np.concatenate(self.set_sizes) if self.set_sizes else np.zeros(0, np.int64)
         offsets = np.zeros(sizes.size + 1, dtype=np.int64)
         np.cumsum(sizes, out=offsets[1:])
-        np.save(self.directory / "sets_idx.npy", offsets)
+        save_array(self.directory / "sets_idx.npy", offsets)
         records = np.concatenate(self.keys) if self.keys else np.empty(0, dtype=BUCKET_DTYPE)
         parts = partition_of(records["key"], self.config.partitions)
         for partition in range(self.config.partitions):
             chunk = records[parts == partition]
             chunk = chunk[np.lexsort((chunk["ref"], chunk["kind"], chunk["key"]))]
             path = bucket_path(self.root, partition, self.task.source.index)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            np.save(path, chunk)
+            save_array(path, chunk)
         return SignatureResult(
             shard=self.task.source.index,
             documents=len(self.ids),

@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import orjson
+from upath import UPath
 
 from thresher.dedup.layout import DOC_DTYPE, load_array, shard_dir, split_refs
 from thresher.errors import InputError
+from thresher.io.storage import read_spans
 
 
-def run_dir(index_root: Path, run: int) -> Path:
+def run_dir(index_root: UPath, run: int) -> UPath:
     """Directory of index run ``run``."""
     return index_root / "runs" / f"r{run:04d}"
-
-
-def _read_spans(path: Path, spans: list[tuple[int, int]]) -> list[bytes]:
-    """The bytes ``[start, stop)`` of each span of the file; InputError if it is short."""
-    out = []
-    with path.open("rb") as handle:
-        fd = handle.fileno()
-        for start, stop in spans:
-            data = os.pread(fd, stop - start, start)
-            if len(data) != stop - start:
-                raise InputError(f"dedup file {path} is truncated")
-            out.append(data)
-    return out
 
 
 class RefStore:
@@ -39,7 +26,7 @@ class RefStore:
     maps), so a stage holds only the rows it asked for, whatever the file sizes.
     """
 
-    def __init__(self, workdir: Path, index_root: Path | None, num_perm: int) -> None:
+    def __init__(self, workdir: UPath, index_root: UPath | None, num_perm: int) -> None:
         self.workdir = workdir
         self.index_root = index_root
         self.num_perm = num_perm
@@ -47,7 +34,7 @@ class RefStore:
         self._ids: dict[tuple[int, int], list[str]] = {}
         self._set_index: dict[tuple[int, int], npt.NDArray[np.int64]] = {}
 
-    def _dir(self, run: int, shard: int) -> Path:
+    def _dir(self, run: int, shard: int) -> UPath:
         if run < 0:
             return shard_dir(self.workdir, shard)
         if self.index_root is None:
@@ -68,7 +55,7 @@ class RefStore:
         for run, shard, where in self._groups(refs):
             offsets = self._set_offsets(run, shard)
             spans = [(int(offsets[rows[i]]) * 4, int(offsets[rows[i] + 1]) * 4) for i in where]
-            chunks = _read_spans(self._dir(run, shard) / "sets.u32", spans)
+            chunks = read_spans(self._dir(run, shard) / "sets.u32", spans, "dedup file")
             for i, chunk in zip(where.tolist(), chunks, strict=True):
                 out[i] = np.frombuffer(chunk, dtype=np.uint32)
         return out
@@ -76,10 +63,7 @@ class RefStore:
     def docs(self, run: int, shard: int) -> Any:
         key = (run, shard)
         if key not in self._docs:
-            try:
-                rows = np.load(self._dir(run, shard) / "docs.npy", mmap_mode="r")
-            except (OSError, ValueError, EOFError) as exc:
-                raise InputError(f"cannot read dedup file in {self._dir(run, shard)}: {exc}") from exc
+            rows = load_array(self._dir(run, shard) / "docs.npy", mmap=True)
             if rows.dtype != DOC_DTYPE:
                 raise InputError(f"unexpected document table in {self._dir(run, shard)}")
             self._docs[key] = rows
@@ -115,7 +99,7 @@ class RefStore:
         width = 4 * self.num_perm
         for run, shard, where in self._groups(refs):
             spans = [(int(rows[i]) * width, (int(rows[i]) + 1) * width) for i in where]
-            chunks = _read_spans(self._dir(run, shard) / "sigs.u32", spans)
+            chunks = read_spans(self._dir(run, shard) / "sigs.u32", spans, "dedup file")
             out[where] = np.frombuffer(b"".join(chunks), dtype=np.uint32).reshape(-1, self.num_perm)
         return out
 

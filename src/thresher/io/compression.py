@@ -7,14 +7,20 @@ import io
 from pathlib import Path
 from typing import IO, cast
 
+from upath import UPath
 
-def is_url(name: str | Path) -> bool:
+from thresher.io.storage import PathOrUrl
+
+
+def is_url(name: PathOrUrl) -> bool:
     """True for ``scheme://...`` names, which are opened through fsspec."""
     return "://" in str(name)
 
 
-def open_raw(path: str | Path) -> IO[bytes]:
+def open_raw(path: PathOrUrl) -> IO[bytes]:
     """Open ``path`` (a local path or an fsspec URL) for reading bytes as stored, seekable."""
+    if isinstance(path, UPath) and not isinstance(path, Path):
+        return cast(IO[bytes], path.open("rb"))
     name = str(path)
     if is_url(name):
         import fsspec
@@ -23,20 +29,22 @@ def open_raw(path: str | Path) -> IO[bytes]:
     return Path(name).open("rb")
 
 
-def open_binary(path: str | Path) -> IO[bytes]:
+def open_binary(path: PathOrUrl) -> IO[bytes]:
     """Open ``path`` for reading bytes, decompressing ``.gz`` and ``.zst`` transparently."""
     name = str(path)
+    if name.endswith(".zst"):
+        import zstandard
+
+        raw = open_raw(path)  # closed with the returned reader
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+    if isinstance(path, UPath) and not isinstance(path, Path):  # keeps the path's fsspec options
+        return cast(IO[bytes], path.fs.open(path.path, "rb", compression="infer"))
     if is_url(name):
         import fsspec
 
         return cast(IO[bytes], fsspec.open(name, "rb", compression="infer").open())
     if name.endswith(".gz"):
         return cast(IO[bytes], gzip.open(name, "rb"))
-    if name.endswith(".zst"):
-        import zstandard
-
-        raw = Path(name).open("rb")  # noqa: SIM115 - closed with the returned reader
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
     return Path(name).open("rb")
 
 

@@ -4,6 +4,7 @@ Records load straight into Hugging Face ``datasets``: ``id``, ``text``, ``url`` 
 ``metadata`` (an object in JSONL; a JSON string in Parquet, whose columns need one
 fixed type). Every file is written under a temporary name and renamed into place
 on :meth:`commit`, so a killed run never leaves a half-written file under a final name.
+Paths may be local or fsspec URLs (:mod:`thresher.io.storage`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import gzip
 from abc import ABC, abstractmethod
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
+from upath import UPath
 
 from thresher.document import Document
+from thresher.io.storage import PathOrUrl, make_dirs, move_into_place, remove, storage_path, temp_sibling
 
 _REJECT_TEXT_CHARS = 2000
 
@@ -74,11 +76,11 @@ def reject_record(
 class RecordWriter(ABC):
     """Writes records to ``path`` via a temporary file; :meth:`commit` renames it into place."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.temp_path = path.with_name(path.name + ".tmp")
+    def __init__(self, path: PathOrUrl) -> None:
+        self.path: UPath = storage_path(path)
+        self.temp_path = temp_sibling(self.path)
         self.count = 0
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.path.parent)
 
     @abstractmethod
     def write(self, record: dict[str, Any]) -> None: ...
@@ -89,20 +91,20 @@ class RecordWriter(ABC):
     def commit(self) -> None:
         """Finish the file and move it to its final name."""
         self._close()
-        self.temp_path.replace(self.path)
+        move_into_place(self.temp_path, self.path)
 
     def abort(self) -> None:
         """Close and delete the temporary file."""
         try:
             self._close()
         finally:
-            self.temp_path.unlink(missing_ok=True)
+            remove(self.temp_path)
 
 
 class JsonlWriter(RecordWriter):
     """JSON Lines, optionally gzip (mtime 0, so files are byte-identical across runs) or zstd."""
 
-    def __init__(self, path: Path, compression: Compression = Compression.GZIP) -> None:
+    def __init__(self, path: PathOrUrl, compression: Compression = Compression.GZIP) -> None:
         super().__init__(path)
         raw: BinaryIO = self.temp_path.open("wb")
         self._raw = raw
@@ -151,7 +153,7 @@ class ParquetWriter(RecordWriter):
 
     _ROWS_PER_GROUP = 2000
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: PathOrUrl) -> None:
         super().__init__(path)
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -165,7 +167,8 @@ class ParquetWriter(RecordWriter):
                 ("metadata", pa.string()),
             ]
         )
-        self._writer = pq.ParquetWriter(str(self.temp_path), self._schema, compression="zstd")
+        self._raw: BinaryIO = self.temp_path.open("wb")
+        self._writer = pq.ParquetWriter(self._raw, self._schema, compression="zstd")
         self._rows: dict[str, list[Any]] = {name: [] for name in self._schema.names}
         self._closed = False
 
@@ -190,11 +193,14 @@ class ParquetWriter(RecordWriter):
         if self._closed:
             return
         self._closed = True
-        self._flush()
-        self._writer.close()
+        try:
+            self._flush()
+            self._writer.close()
+        finally:
+            self._raw.close()
 
 
-def open_writer(path: Path, fmt: OutputFormat, compression: Compression) -> RecordWriter:
+def open_writer(path: PathOrUrl, fmt: OutputFormat, compression: Compression) -> RecordWriter:
     """A writer for the given format."""
     if fmt is OutputFormat.PARQUET:
         return ParquetWriter(path)

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
+
+from upath import UPath
 
 from thresher.document import Document
 from thresher.engines.base import Engine
@@ -31,6 +32,8 @@ from thresher.step import DocStep
 class ShardPlace:
     """Where a gatherer works: its shard, a scratch folder, and the shard's documents file.
 
+    Both are local paths or fsspec URLs, like the run's output directory (see
+    :mod:`thresher.io.storage`): write with their ``open``, never with ``Path(str(...))``.
     ``documents`` is the intermediate file that holds, once the shard is finished,
     every document the gatherer was given, in the same order (read it back with
     :func:`thresher.pipeline.runner.read_intermediate`).
@@ -38,8 +41,8 @@ class ShardPlace:
 
     shard_id: str
     shard_index: int
-    workdir: Path
-    documents: Path
+    workdir: UPath
+    documents: UPath
 
 
 class Gatherer(Protocol):
@@ -60,8 +63,12 @@ class CorpusStep(DocStep, ABC):
         """A fresh accumulator for one shard."""
 
     @abstractmethod
-    def combine(self, partials: list[Any], workdir: Path, engine: Engine) -> Any:
-        """The corpus-wide state from every shard's partial (in shard order)."""
+    def combine(self, partials: list[Any], workdir: UPath, engine: Engine) -> Any:
+        """The corpus-wide state from every shard's partial (in shard order).
+
+        ``workdir`` is on the run's storage (local or a URL), which every worker reaches;
+        the state must be picklable and small: a path (as a string) to files there is.
+        """
 
     @abstractmethod
     def with_state(self, state: Any) -> CorpusStep:

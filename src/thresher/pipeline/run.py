@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import logging
 import pickle
-import shutil
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 import orjson
 import xxhash
+from upath import UPath
 
 from thresher.engines.base import Engine, Outcome
 from thresher.engines.local import LocalEngine
 from thresher.errors import ConfigError
 from thresher.io.compression import open_binary
 from thresher.io.sources import InputKind, Shard, discover_inputs, plan_shards
+from thresher.io.storage import PathOrUrl, make_dirs, remove_tree, storage_path, write_atomic
 from thresher.io.writers import output_suffix
 from thresher.pipeline.config import PipelineConfig
 from thresher.pipeline.corpus import CorpusStep, split_segments
@@ -49,7 +49,7 @@ class RunReport:
     passes (one shard through one pass) that an earlier run had finished.
     """
 
-    outdir: Path
+    outdir: UPath
     stats: RunStats
     shards: int
     resumed: int
@@ -82,16 +82,18 @@ def _prepare(layout: RunLayout, manifest: dict[str, object], overwrite: bool) ->
                 "configuration); choose another output directory or pass --overwrite"
             )
         for name in ("data", "rejects", "stats", "done", "stages"):
-            shutil.rmtree(layout.root / name, ignore_errors=True)
-    layout.root.mkdir(parents=True, exist_ok=True)
-    layout.manifest.write_bytes(encoded)
+            remove_tree(layout.root / name)
+    make_dirs(layout.root)
+    write_atomic(layout.manifest, encoded)
     return fingerprint
 
 
 def _finished(task: ShardTask) -> RunStats | None:
     """The stats of a shard segment finished by an earlier run of the same fingerprint."""
-    marker = task.marker_path()
-    if not marker.exists() or marker.read_text() != task.fingerprint:
+    try:
+        if task.marker_path().read_bytes() != task.fingerprint.encode():
+            return None
+    except FileNotFoundError:
         return None
     try:
         return RunStats.from_json(orjson.loads(task.stats_path().read_bytes()))
@@ -171,16 +173,13 @@ def _corpus_state(
         if saved_fingerprint == fingerprint:
             return state
     state = step.combine(partials, layout.stage_work(segment), engine)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_bytes(pickle.dumps((fingerprint, state)))
-    temp.replace(path)
+    write_atomic(path, pickle.dumps((fingerprint, state)))
     return state
 
 
 def run_pipeline(
     inputs: Sequence[str],
-    outdir: str | Path,
+    outdir: PathOrUrl,
     config: PipelineConfig,
     *,
     engine: Engine | None = None,
@@ -198,7 +197,7 @@ def run_pipeline(
     started = time.perf_counter()
     files = discover_inputs(list(inputs))
     shards = plan_shards(files, files_per_shard=config.run.files_per_shard)
-    layout = RunLayout(Path(outdir), output_suffix(config.output.format, config.output.compression))
+    layout = RunLayout(storage_path(outdir), output_suffix(config.output.format, config.output.compression))
     doc_steps = tuple(steps) if steps is not None else tuple(config.build_steps())
     fingerprint = _prepare(layout, _manifest(shards, config, doc_steps), overwrite)
     if engine is None or any(i.kind is InputKind.STDIN for i in files):
@@ -254,16 +253,18 @@ def _write_summary(layout: RunLayout, report: RunReport) -> None:
         "seconds": round(report.seconds, 3),
         "balanced": report.stats.is_balanced(),
     }
-    layout.summary.write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2))
-    layout.report.write_text(
-        render_report(summary, _rejects_sample(layout), str(layout.root)), encoding="utf-8"
-    )
+    write_atomic(layout.summary, orjson.dumps(summary, option=orjson.OPT_INDENT_2))
+    page = render_report(summary, _rejects_sample(layout), str(layout.root))
+    write_atomic(layout.report, page.encode("utf-8"))
 
 
 def _rejects_sample(layout: RunLayout, limit: int = 2000) -> Iterator[dict[str, Any]]:
     """The first rejects records of the run (enough for a few examples per reason)."""
     count = 0
-    for path in sorted((layout.root / "rejects").glob("*.jsonl.gz")):
+    folder = layout.root / "rejects"
+    if not folder.exists():
+        return
+    for path in sorted(folder.glob("*.jsonl.gz"), key=str):
         with open_binary(path) as handle:
             for line in handle:
                 yield orjson.loads(line)

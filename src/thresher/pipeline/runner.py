@@ -3,7 +3,8 @@
 :func:`run_shard` is the unit of work every engine schedules. It is a top-level
 function of picklable arguments, it writes only its own shard's files (under
 temporary names, renamed when complete), and it writes the completion marker
-last, so a shard either counts as done with all its files or is redone.
+last, so a shard either counts as done with all its files or is redone. Files go
+to the run's output directory, local or behind an fsspec URL.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import orjson
+from upath import UPath
 
 from thresher.document import Document, Drop, Failure
 from thresher.io.compression import open_binary
 from thresher.io.readers import ReaderOptions, Skip, read_input
 from thresher.io.sources import Shard
+from thresher.io.storage import PathOrUrl, write_atomic
 from thresher.io.writers import (
     Compression,
     JsonlWriter,
@@ -66,21 +68,21 @@ class ShardTask:
     def first(self) -> bool:
         return self.segment == 0
 
-    def data_path(self) -> Path:
+    def data_path(self) -> UPath:
         shard_id = self.shard.id
         return self.layout.data(shard_id) if self.final else self.layout.stage_data(self.segment, shard_id)
 
-    def stats_path(self) -> Path:
+    def stats_path(self) -> UPath:
         shard_id = self.shard.id
         return self.layout.stats(shard_id) if self.final else self.layout.stage_stats(self.segment, shard_id)
 
-    def marker_path(self) -> Path:
+    def marker_path(self) -> UPath:
         shard_id = self.shard.id
         return (
             self.layout.marker(shard_id) if self.final else self.layout.stage_marker(self.segment, shard_id)
         )
 
-    def rejects_path(self) -> Path:
+    def rejects_path(self) -> UPath:
         name = self.shard.id if self.first else f"{self.shard.id}.{self.segment:02d}"
         return self.layout.rejects(name)
 
@@ -220,7 +222,7 @@ def intermediate_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def read_intermediate(path: Path) -> Iterator[Document | Failure]:
+def read_intermediate(path: PathOrUrl) -> Iterator[Document | Failure]:
     """The documents a segment handed to the next one, in order."""
     with open_binary(path) as handle:
         for number, line in enumerate(handle, start=1):
@@ -298,14 +300,7 @@ def run_shard(task: ShardTask, progress: Progress | None = None) -> ShardResult:
         del run.stats.steps[WRITE_STEP]
     partial = run.gatherer.result() if run.gatherer is not None else None
     if task.gather is not None:
-        _write_atomic(task.layout.stage_partial(task.segment, shard_id), pickle.dumps(partial))
-    _write_atomic(task.stats_path(), orjson.dumps(run.stats.to_json(), option=orjson.OPT_INDENT_2))
-    _write_atomic(task.marker_path(), task.fingerprint.encode())
+        write_atomic(task.layout.stage_partial(task.segment, shard_id), pickle.dumps(partial))
+    write_atomic(task.stats_path(), orjson.dumps(run.stats.to_json(), option=orjson.OPT_INDENT_2))
+    write_atomic(task.marker_path(), task.fingerprint.encode())
     return ShardResult(shard_id, run.stats, partial)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_bytes(data)
-    temp.replace(path)
