@@ -18,6 +18,7 @@ from upath import UPath
 
 from tests import s3
 from tests.foundation.helpers import run_records, three_shard_crawl, thresher_cli
+from thresher.dedup.files import dedup_files
 from thresher.engines import LocalEngine
 from thresher.errors import ConfigError
 from thresher.io.storage import storage_path
@@ -112,3 +113,18 @@ def test_cli_run_on_s3_with_worker_processes_matches_local(tmp_path: Path) -> No
         again = thresher_cli("run", *inputs, "-o", url, "-q", "--workers", "2")
         assert again.returncode == 0
         assert "resumed 9 of 9 shard passes" in again.stdout.decode()
+
+
+def test_dedup_files_writes_output_and_index_to_urls(tmp_path: Path, memory_root: str) -> None:
+    texts = [f"Story {i} about the harbour, the ferry and the tides of the northern coast." for i in range(5)]
+    docs = [{"id": f"d{i}", "text": text} for i, text in enumerate(texts)]
+    docs.append({"id": "copy", "text": texts[2]})
+    source = tmp_path / "docs.jsonl"
+    source.write_bytes(b"".join(orjson.dumps(d) + b"\n" for d in docs))
+    first = dedup_files([str(source)], f"{memory_root}/first", index_dir=f"{memory_root}/index")
+    assert first.kept == 5 and first.dropped == {"exact_duplicate": 1} and first.index_run == 1
+    kept = [orjson.loads(line) for line in (UPath(memory_root) / "first" / "data" / "00000.jsonl").open("rb")]
+    assert sorted(r["id"] for r in kept) == ["d0", "d1", "d2", "d3", "d4"]
+    # a second crawl is deduplicated against the index on the same storage
+    again = dedup_files([str(source)], f"{memory_root}/second", index_dir=f"{memory_root}/index")
+    assert again.kept == 0 and again.index_run == 2
