@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import re
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.clean.features import line_features
+from thresher.clean import dates, features, vocab
+from thresher.clean.features import is_stamp, line_features
+
+# the regex parser (no stubs): enumerates what a finite pattern matches
+re_parser: Any = importlib.import_module("re._parser")
+re_constants: Any = importlib.import_module("re._constants")
 
 _ALPHABET = st.sampled_from(
     [
@@ -61,3 +69,118 @@ def test_long_line_with_curly_quotes_is_tokenised_like_the_regex() -> None:
     assert feat.low_words[:6] == ["he", "said", "we", "ll", "see", "and"]
     assert feat.has_digit
     assert not feat.garbage
+
+
+# --- Latin-1 lines: cheap tests stand in for case-insensitive patterns -------------
+
+_LATIN1_TEXT_CHARS = [chr(c) for c in range(256)] + list(features._WIDE_PUNCTUATION)
+
+
+def _language(pattern: re.Pattern[str]) -> list[str]:
+    """Every string a finite pattern matches (digits as 0, white space as one blank,
+    unbounded repeats at most once)."""
+    return _sequence(re_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _sequence(items: Any) -> list[str]:
+    out = [""]
+    for op, arg in items:
+        out = [a + b for a in out for b in _alternatives(op, arg)]
+    return out
+
+
+def _alternatives(op: Any, arg: Any) -> list[str]:
+    categories = {re_constants.CATEGORY_DIGIT: "0", re_constants.CATEGORY_SPACE: " "}
+    if op is re_constants.LITERAL:
+        return [chr(arg)]
+    if op is re_constants.AT:
+        return [""]
+    if op is re_constants.CATEGORY:
+        return [categories[arg]]
+    if op is re_constants.SUBPATTERN:
+        return _sequence(arg[3])
+    if op is re_constants.BRANCH:
+        return [s for branch in arg[1] for s in _sequence(branch)]
+    if op is re_constants.IN:
+        return [chr(a) if o is re_constants.LITERAL else categories[a] for o, a in arg]
+    assert op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT), op
+    low, high, sub = arg
+    high = low + 1 if high == re_constants.MAXREPEAT else high
+    base = _sequence(sub)
+    return ["".join(p) for n in range(low, high + 1) for p in itertools.product(base, repeat=n)]
+
+
+def _letter_runs(strings: list[str]) -> set[str]:
+    return {run for s in strings for run in re.findall(r"[^\W\d_]{2,}", s.lower())}
+
+
+def test_stamp_vocabulary_is_every_letter_run_the_stamp_patterns_remove() -> None:
+    assert _letter_runs(_language(vocab.MONTHS)) == vocab.MONTH_WORDS
+    removable = set()
+    for pattern in (vocab.TIME, vocab.DATE_NUM, vocab.MONTHS, vocab.STAMP_WORDS):
+        removable |= _letter_runs(_language(pattern))
+    assert removable == vocab.STAMP_REMOVABLE
+
+
+def test_update_words_name_every_latin1_update_phrase() -> None:
+    for phrase in _language(dates._UPDATED):
+        if phrase.isascii() or len(phrase.encode("latin-1", "ignore")) == len(phrase):
+            assert not dates.UPDATE_WORDS.isdisjoint(re.findall(r"\w+", phrase)), phrase
+
+
+def test_lower_casing_is_case_insensitive_matching_on_latin1_lines() -> None:
+    """Every letter of the patterns matches a Latin-1 (or wide punctuation) character
+    without case exactly when it is that character lower-cased."""
+    for pattern in (vocab.FOOTER, vocab.MONTHS, vocab.STAMP_WORDS, vocab.TIME, dates._UPDATED):
+        assert pattern.pattern == pattern.pattern.lower()
+        letters = {c for c in pattern.pattern if c.isalpha()}
+        for char in _LATIN1_TEXT_CHARS:
+            for letter in letters:
+                insensitive = re.fullmatch(re.escape(letter), char, re.IGNORECASE) is not None
+                assert insensitive == (char.lower() == letter), (char, letter)
+    assert vocab.FOOTER_LOWER.pattern == vocab.FOOTER.pattern
+
+
+_STAMP_PARTS = st.sampled_from(
+    [
+        *sorted(vocab.STAMP_REMOVABLE),
+        "Updated",
+        "MAY",
+        "März",
+        "10:15",
+        "3:07pm",
+        "2019-03-04",
+        "4.3.2019",
+        "12",
+        "Obama",
+        "Müller",
+        "x",
+        "3may",
+        "|",
+        ",",
+        ".",
+        "-",
+        "\u2013",
+        "\u00a0",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_STAMP_PARTS, min_size=1, max_size=8), st.sampled_from([" ", "", ", "]))
+def test_latin1_stamp_test_agrees_with_the_patterns(parts: list[str], glue: str) -> None:
+    text = glue.join(parts).strip() or "x"
+    assert is_stamp(text, latin1=True) == is_stamp(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["privacy", "Policy", "COOKIES", "we", "use", "©", "(c)", "2019", "Impressum", "é"]),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_lower_cased_footer_pattern_agrees(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert (vocab.FOOTER_LOWER.search(text.lower()) is None) == (vocab.FOOTER.search(text) is None)

@@ -105,7 +105,7 @@ def clear_memo(th: Thresholds) -> None:
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
     """The kind of a line from its own features, and a boilerplate reason when known."""
-    text, _, words, stop_ratio, end_punct, _, garbage, _, _ = feat
+    text, _, words, stop_ratio, end_punct, _, garbage, _, _, _ = feat
     if garbage:
         return Kind.BAD, LineReason.GARBAGE
     if words <= 14:
@@ -124,25 +124,30 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
 
 def is_footer(feat: LineFeatures) -> bool:
     """Copyright, legal and cookie lines."""
-    text = feat.text
-    if "©" in text or not _FOOTER_TRIGGERS.isdisjoint(feat.low_words):
-        return _FOOTER.search(text) is not None
-    return feat.nospace and _FOOTER.search(text) is not None
+    if "©" in feat.text or feat.nospace or not _FOOTER_TRIGGERS.isdisjoint(feat.low_words):
+        return _has_footer_phrase(feat)
+    return False
 
 
-_FOOTER = vocab.FOOTER
+def _has_footer_phrase(feat: LineFeatures) -> bool:
+    """The footer pattern matches (on the lower-cased line when that is the same)."""
+    if feat.latin1:
+        return vocab.FOOTER_LOWER.search(feat.text.lower()) is not None
+    return vocab.FOOTER.search(feat.text) is not None
+
+
 _FOOTER_TRIGGERS = vocab.FOOTER_TRIGGERS
 
 
 def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
-    text, words, _, _, _, has_digit, _, nospace, _ = feat
+    text, words, _, _, _, has_digit, _, nospace, _, latin1 = feat
     footer_like = "©" in text or nospace or not _FOOTER_TRIGGERS.isdisjoint(words)
-    if footer_like and _FOOTER.search(text) is not None:
+    if footer_like and _has_footer_phrase(feat):
         return LineReason.FOOTER
     if not words:
         if text.endswith("*"):
             return LineReason.FORM
-        if has_digit and is_stamp(text):
+        if has_digit and is_stamp(text, latin1):
             return LineReason.STAMP
         return None
     key = " ".join(words)
@@ -153,7 +158,7 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
     n = len(words)
     if key in vocab.FORM_LABELS or (n <= 4 and text.endswith("*")):
         return LineReason.FORM
-    if has_digit and is_stamp(text):
+    if has_digit and is_stamp(text, latin1):
         return LineReason.STAMP
     if n <= 5 and vocab.NAV_WORDS.issuperset(words):
         return LineReason.NAVIGATION

@@ -43,6 +43,22 @@ _UPDATED = re.compile(
     r"atualizado|bijgewerkt|обновлено|zaktualizowano)\b|更新",
     re.IGNORECASE,
 )
+# One word of each Latin-1 phrase of _UPDATED: a Latin-1 line without any of these
+# words (as a whole token) is no "updated" stamp.
+UPDATE_WORDS = frozenset(
+    [
+        "updated",
+        "modified",
+        "aktualisiert",
+        "geändert",
+        "mis",
+        "actualizado",
+        "aggiornato",
+        "atualizado",
+        "bijgewerkt",
+        "zaktualizowano",
+    ]
+)
 
 
 def parse_date(text: str) -> str | None:

@@ -22,7 +22,7 @@ _CLOSERS = "\"”»'’)」』 "
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
-_SAMPLE_CHARS = 2_000
+SAMPLE_CHARS = 2_000
 _KEYED_WORDS = 60
 _DIGIT_CHARS = 300
 # ``\\w+`` tokens of a Latin-1 line, lower case, by bytes.translate and split (a few
@@ -61,6 +61,9 @@ class LineFeatures(NamedTuple):
     nospace: bool = False
     key: str = ""
     """Letters and digits only, lower case (short lines): what a slug keeps of a headline."""
+    latin1: bool = False
+    """No character beyond Latin-1 but common punctuation: lower-casing the line is
+    what case-insensitive patterns do, so cheaper tests can stand in for them."""
 
     @property
     def lower_only(self) -> bool:
@@ -71,14 +74,14 @@ class LineFeatures(NamedTuple):
 def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatures:
     """Compute the features of one stripped, non-empty line.
 
-    Lines longer than ``_SAMPLE_CHARS`` are measured on their start (a 10 MB line
+    Lines longer than ``SAMPLE_CHARS`` are measured on their start (a 10 MB line
     costs no more than a paragraph); ``words`` is scaled to the whole line.
     """
     scale = 1.0
     sample = text
-    if len(text) > _SAMPLE_CHARS:
-        sample = text[:_SAMPLE_CHARS]
-        scale = len(text) / _SAMPLE_CHARS
+    if len(text) > SAMPLE_CHARS:
+        sample = text[:SAMPLE_CHARS]
+        scale = len(text) / SAMPLE_CHARS
     raw = _latin1_or_none(sample)
     if raw is None:
         return _features_by_regex(text, sample, scale, stops, per_char)
@@ -99,7 +102,18 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     )
     # positional construction: this runs for every line of a crawl
     return _FEATURES(
-        (text, tokens, n_tokens * scale, stop_ratio, _ends_in_punct(text), has_digit, garbage, False, key)
+        (
+            text,
+            tokens,
+            n_tokens * scale,
+            stop_ratio,
+            _ends_in_punct(text),
+            has_digit,
+            garbage,
+            False,
+            key,
+            True,
+        )
     )
 
 
@@ -130,6 +144,7 @@ def _features_by_regex(
             len(sample) >= 20 and _is_garbage(sample, tokens),
             nospace > 0,
             key,
+            False,
         )
     )
 
@@ -181,14 +196,25 @@ def _is_garbage(text: str, tokens: list[str]) -> bool:
     )
 
 
-def is_stamp(text: str) -> bool:
-    """A line that is only a date, a time or an "updated" stamp."""
+def is_stamp(text: str, latin1: bool = False) -> bool:
+    """A line that is only a date, a time or an "updated" stamp.
+
+    ``latin1`` says the line has no letter beyond Latin-1 (:attr:`LineFeatures.latin1`):
+    then its letter runs tell before any pattern runs whether it can be a stamp (two
+    runs that no stamp pattern takes out rule it out; no month name, no month match).
+    """
     if len(text) > 80:
         return False
+    month_possible = True
+    if latin1:
+        runs = _STAMP_LEFTOVER.findall(text.lower())
+        if len([run for run in runs if run not in vocab.STAMP_REMOVABLE]) > 1:
+            return False
+        month_possible = not vocab.MONTH_WORDS.isdisjoint(runs)
     if (
         vocab.TIME.search(text) is None
         and vocab.DATE_NUM.search(text) is None
-        and (vocab.MONTHS.search(text) is None or _DIGIT.search(text) is None)
+        and (not month_possible or vocab.MONTHS.search(text) is None or _DIGIT.search(text) is None)
     ):
         return False  # neither a time nor a date
     rest = vocab.TIME.sub(" ", text)

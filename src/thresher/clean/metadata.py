@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from thresher.clean import dates
+from thresher.clean.features import SAMPLE_CHARS as _SAMPLE_CHARS
 from thresher.clean.features import LineFeatures, is_stamp
 
 _TITLE_WINDOW = 25
@@ -121,11 +122,29 @@ def _title_like(f: LineFeatures) -> bool:
     text = f.text
     if text.endswith((".", ":")) and not text.endswith("..."):
         return False
-    if f.has_digit and (is_stamp(text) or dates.parse_date(text) is not None):
+    if f.has_digit and (is_stamp(text, f.latin1) or dates.parse_date(text) is not None):
         return False
     if _has_colon(text) and (_SOURCE.match(text) or _URL_LINE.match(text)):
         return False
-    return _AUTHOR.match(text) is None
+    return not _may_name_author(f) or _AUTHOR.match(text) is None
+
+
+def _whole_words_known(f: LineFeatures) -> bool:
+    """The line's tokens are all of it and lower-cased as case-insensitive patterns
+    compare: a pattern needing a word can then be skipped when the word is missing."""
+    return f.latin1 and len(f.text) <= _SAMPLE_CHARS
+
+
+def _may_name_author(f: LineFeatures) -> bool:
+    """False when no part of the line can start with "By" (or its translations)."""
+    return not _whole_words_known(f) or not _BY_WORDS.isdisjoint(f.low_words)
+
+
+def _is_update_stamp(f: LineFeatures) -> bool:
+    """:func:`dates.is_update_stamp`, skipped when no "updated" word is there."""
+    if _whole_words_known(f) and dates.UPDATE_WORDS.isdisjoint(f.low_words):
+        return False
+    return dates.is_update_stamp(f.text)
 
 
 def find_facts(
@@ -152,26 +171,33 @@ def find_facts(
 def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any]) -> None:
     if feat is None or feat.words > 12:
         return
-    if (feat.has_digit and is_stamp(text)) or dates.is_update_stamp(text):
+    update = _is_update_stamp(feat)
+    if update or (feat.has_digit and is_stamp(text, feat.latin1)):
         iso = dates.parse_date(text)
         if iso is not None:
-            key = "updated" if dates.is_update_stamp(text) else "published"
-            facts.setdefault(key, iso)
-    parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
-    for part in parts:
-        author = _AUTHOR.match(part)
-        if author and "authors" not in facts:
-            names = [n for n in _AUTHOR_SPLIT.split(author["names"]) if n]
-            facts["authors"] = names
-    dateline = _DATELINE_LINE.match(text)
-    if dateline and feat.words <= 8 and "dateline" not in facts:
-        facts["dateline"] = _place(dateline["place"])
-        facts.setdefault("site_name", dateline["site"].strip())
+            facts.setdefault("updated" if update else "published", iso)
+    if _may_name_author(feat):
+        parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
+        for part in parts:
+            author = _AUTHOR.match(part)
+            if author and "authors" not in facts:
+                names = [n for n in _AUTHOR_SPLIT.split(author["names"]) if n]
+                facts["authors"] = names
+    if feat.words <= 8 and "dateline" not in facts and _has_dash_or_bar(text):
+        dateline = _DATELINE_LINE.match(text)
+        if dateline:
+            facts["dateline"] = _place(dateline["place"])
+            facts.setdefault("site_name", dateline["site"].strip())
     source = _SOURCE.match(text) if _has_colon(text) else None
     if source:
         facts.setdefault("source_attribution", source["src"].rstrip("."))
     if text.startswith(("http://", "https://")) and _URL_LINE.match(text):
         facts.setdefault("canonical_url", text)
+
+
+def _has_dash_or_bar(text: str) -> bool:
+    """A "Place - Site" dateline line needs one of these between its parts."""
+    return "-" in text or "|" in text or "–" in text or "—" in text
 
 
 def _has_separator(text: str) -> bool:

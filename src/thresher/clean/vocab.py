@@ -160,6 +160,25 @@ STAMP_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# For lines of Latin-1 letters (``LineFeatures.latin1``), where matching without case is
+# lower-casing: FOOTER for lower-cased text, and every letter run (two letters or more)
+# that the stamp patterns TIME, DATE_NUM, MONTHS and STAMP_WORDS can take out of a line.
+FOOTER_LOWER = re.compile(FOOTER.pattern)
+MONTH_WORDS = _words(
+    """jan january feb february mar march apr april may jun june jul july aug august sep
+    sept september oct october nov november dec december januar februar märz mai juni
+    juli oktober dezember janvier février mars avril juin juillet août septembre octobre
+    novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre
+    noviembre diciembre"""
+)
+STAMP_REMOVABLE = MONTH_WORDS | _words(
+    """last updated published posted modified am pm gmt utc on at by today yesterday ago
+    min mins minute minutes hour hours day days week weeks read monday tuesday wednesday
+    thursday friday saturday sunday aktualisiert veröffentlicht stand uhr um mis jour
+    publié le actualizado publicado el de las aggiornato pubblicato il alle atualizado em
+    às et est edt ct cst cdt mt mst mdt pt pst pdt"""
+)
+
 # Comment sections: a commenter's header line, or the heading / count of comments.
 COMMENT_HEADER = re.compile(
     r"^.{1,80}?\s(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|"
