@@ -175,3 +175,30 @@ def test_same_article_under_two_urls_keeps_its_prose() -> None:
     for line in EN_BODY:
         assert line in result.text.split("\n")
     assert "Example Weekly" not in result.text
+
+
+def test_template_only_table_keeps_page_counts_and_only_template_lines() -> None:
+    table = _table([*_site_pages(6), ("https://other.net/1", "Lonely menu\nOne story")])
+    small = table.template_only(min_share=0.3, min_pages=2)
+    assert small.pages("example.org") == 6 and small.pages("other.net") == 1
+    assert small.line_pages("example.org", "Example Weekly") == 6
+    assert small.line_pages("example.org", "Story number 1 is about planting trees in the 1th district") == 0
+    assert small.line_pages("other.net", "Lonely menu") == 0
+
+
+@pytest.mark.slow
+def test_template_only_table_decides_every_line_as_the_whole_table(shared_data: Path) -> None:
+    """What the site_clean pass loads in each worker changes no decision (310 dev pages)."""
+    from thresher.evaluate.cleaning import read_text_pages, site_table_for
+
+    path = shared_data / "textclean" / "dev.jsonl.gz"
+    if not path.is_file():
+        pytest.skip("textclean data absent")
+    pages = read_text_pages([path])
+    whole = site_table_for(pages)
+    small = whole.template_only(min_share=0.3, min_pages=2)
+    assert len(small.to_bytes()) < len(whole.to_bytes()) / 3
+    for page in pages:
+        full = clean_text(page.text, url=page.url, site_table=whole)
+        pruned = clean_text(page.text, url=page.url, site_table=small)
+        assert (pruned.text, pruned.lines) == (full.text, full.lines), page.id

@@ -60,3 +60,19 @@ def test_incremental_index_drops_what_an_earlier_run_kept(tmp_path: Path) -> Non
     second = run_pipeline(inputs[1:], tmp_path / "run2", config, engine=LocalEngine(1))
     assert second.stats.kept == 1  # b1 and b2 duplicate a1 from the first run
     assert second.stats.dropped == {"dedup:exact_duplicate": 1, "dedup:near_duplicate": 1}
+
+
+def test_each_shard_loads_only_its_own_decisions(tmp_path: Path) -> None:
+    """Workers of the second pass hold one shard's decisions, not the corpus's."""
+    import pickle
+
+    inputs = _corpus(tmp_path / "in")
+    config = parse_config({"steps": [{"name": "dedup", "threshold": 0.7}]})
+    report = run_pipeline(inputs, tmp_path / "out", config, engine=LocalEngine(1))
+    assert report.ok
+    folder = tmp_path / "out" / "stages" / "00" / "work" / "decisions"
+    per_shard = {p.name: pickle.loads(p.read_bytes()) for p in sorted(folder.iterdir())}
+    assert sorted(per_shard) == ["s00000.pickle", "s00001.pickle"]
+    drops_a, _ = per_shard["s00000.pickle"]
+    drops_b, heads_b = per_shard["s00001.pickle"]
+    assert drops_a == {} and len(drops_b) == 2 and heads_b == {}  # a1 (the kept head) is in shard a

@@ -4,8 +4,10 @@ Pass 1 (in each shard): every document's lines are counted per registered domain
 into a :class:`SiteLineTable`, split by site into ``partitions`` files. Between the
 passes the engine reduces each partition (a shuffle by site key: ``engine.map`` over
 partitions, so it runs on the local and the Ray engine alike) and the reduced
-partitions, disjoint by site, are joined into one table. Pass 2 is ``clean`` with
-that table: lines found on a large share of a site's pages go as ``site_repeated``.
+partitions, disjoint by site, are joined into one table that keeps the page counts of
+every site but only its template lines (the others cannot change a decision), so the
+table each worker loads stays small. Pass 2 is ``clean`` with that table: lines found
+on a large share of a site's pages go as ``site_repeated``.
 A site seen on one page only gets no site-level decision (the table says so).
 """
 
@@ -51,11 +53,19 @@ class _SiteGatherer:
         return paths
 
 
-def _reduce_partition(task: tuple[list[str], str]) -> str:
-    """Merge one partition's files from every shard into one table file."""
-    sources, target = task
-    merge_table_files(sources).write(target)
-    return target
+@dataclass(frozen=True, slots=True)
+class _ReduceTask:
+    sources: list[str]
+    target: str
+    min_share: float
+    min_pages: int
+
+
+def _reduce_partition(task: _ReduceTask) -> str:
+    """Merge one partition's files from every shard; keep only its template lines."""
+    merged = merge_table_files(task.sources)
+    merged.template_only(task.min_share, task.min_pages).write(task.target)
+    return task.target
 
 
 @dataclass
@@ -84,7 +94,12 @@ class SiteClean(Clean, CorpusStep):
     def combine(self, partials: list[Any], workdir: UPath, engine: Engine) -> Any:
         reduced = workdir / "reduced"
         tasks = [
-            ([paths[p] for paths in partials], str(reduced / f"{p:03d}.table"))
+            _ReduceTask(
+                [paths[p] for paths in partials],
+                str(reduced / f"{p:03d}.table"),
+                self.site_min_share,
+                self.site_min_pages,
+            )
             for p in range(self.partitions)
         ]
         parts = engine.map(_reduce_partition, tasks)

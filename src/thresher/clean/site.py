@@ -122,6 +122,23 @@ class SiteLineTable:
             out._prune(site)
         return out
 
+    def template_only(self, min_share: float, min_pages: int) -> SiteLineTable:
+        """The same page counts, with only the lines that are template by the site rule.
+
+        A line is kept when it is on at least ``min_pages`` pages and on at least
+        ``min_share`` of its site's pages (:class:`thresher.clean.decide.SiteRule`):
+        cleaning with the smaller table decides every line as with the whole one, and
+        it is what each worker loads for the cleaning pass.
+        """
+        out = SiteLineTable(max_lines_per_site=self.max_lines_per_site)
+        out._pages.update(self._pages)
+        for site, counts in self._lines.items():
+            floor = max(min_pages, min_share * self._pages[site])
+            kept = Counter({key: seen for key, seen in counts.items() if seen >= floor})
+            if kept:
+                out._lines[site] = kept
+        return out
+
     def split(self, parts: int) -> list[SiteLineTable]:
         """Partition by site (hash of the registered domain): the shuffle by key.
 

@@ -33,6 +33,12 @@ from thresher.errors import ConfigError, StepError
 from thresher.io.storage import storage_path, write_atomic
 from thresher.pipeline.corpus import CorpusStep, Gatherer, ShardPlace
 from thresher.pipeline.runner import read_intermediate
+from thresher.step import DocStep
+
+
+def _decisions_file(folder: UPath, shard_index: int) -> UPath:
+    """One shard's decisions: what its worker loads for the second pass."""
+    return folder / f"s{shard_index:05d}.pickle"
 
 
 def _key(doc: Document) -> str:
@@ -86,7 +92,8 @@ class Deduplicate(CorpusStep):
     url_keep: str = "newest"
     partitions: int = 16
     index: str | None = None
-    decisions: str | None = None  # set for the second pass: the file of decisions by document
+    decisions: str | None = None  # set for the second pass: the folder of decisions per shard
+    shard: int | None = None  # set for the shard that applies the step
     _drops: dict[str, tuple[str, str]] | None = field(default=None, init=False, repr=False)
     _heads: dict[str, tuple[str, int]] | None = field(default=None, init=False, repr=False)
 
@@ -122,27 +129,27 @@ class Deduplicate(CorpusStep):
         sources = [_IntermediateShard(index, path) for index, path, _ in partials]
         index = DedupIndex.open(self.index, cfg) if self.index is not None else None
         plan = plan_dedup(sources, workdir, cfg, index, engine.map)
-        drops: dict[str, tuple[str, str]] = {}
-        heads: dict[str, tuple[str, int]] = {}
+        folder = workdir / "decisions"
         for shard_index, _, keys in partials:
             decided = orjson.loads(plan_path(workdir, shard_index).read_bytes())
-            for row, reason, keeper in decided["drops"]:
-                drops[keys[row]] = (reason, keeper)
-            for row, cluster, size in decided["kept"]:
-                heads[keys[row]] = (cluster, size)
+            drops = {keys[row]: (reason, keeper) for row, reason, keeper in decided["drops"]}
+            heads = {keys[row]: (cluster, size) for row, cluster, size in decided["kept"]}
+            write_atomic(_decisions_file(folder, shard_index), pickle.dumps((drops, heads)))
         if index is not None:
             index.add_run(workdir, plan.shards, engine.map)
-        path = workdir / "decisions.pickle"
-        write_atomic(path, pickle.dumps((drops, heads)))
-        return str(path)
+        return str(folder)
 
     def with_state(self, state: Any) -> CorpusStep:
         return dataclasses.replace(self, decisions=str(state))
 
+    def for_shard(self, shard_index: int) -> DocStep:
+        return dataclasses.replace(self, shard=shard_index)
+
     def setup(self) -> None:
-        if self.decisions is None:
+        if self.decisions is None or self.shard is None:
             raise StepError("dedup applied before its corpus pass (run it through thresher run)")
-        self._drops, self._heads = pickle.loads(storage_path(self.decisions).read_bytes())
+        path = _decisions_file(storage_path(self.decisions), self.shard)
+        self._drops, self._heads = pickle.loads(path.read_bytes())
 
     def apply(self, doc: Document) -> Document | Drop:
         if self._drops is None or self._heads is None:

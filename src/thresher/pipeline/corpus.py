@@ -74,6 +74,14 @@ class CorpusStep(DocStep, ABC):
     def with_state(self, state: Any) -> CorpusStep:
         """A copy of this step that applies with ``state`` (loaded in ``setup``)."""
 
+    def for_shard(self, shard_index: int) -> DocStep:
+        """The step with state as one shard applies it (before ``setup``).
+
+        A state split per shard (deduplication's decisions) lets each worker load only
+        its shard's part; by default every shard applies the same step.
+        """
+        return self
+
 
 def split_segments(steps: tuple[DocStep, ...]) -> list[tuple[tuple[DocStep, ...], CorpusStep | None]]:
     """Steps up to each corpus step, with the corpus step that ends the segment (None at the end).

@@ -9,6 +9,7 @@ to the run's output directory, local or behind an fsspec URL.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import pickle
 import time
@@ -266,6 +267,8 @@ def run_shard(task: ShardTask, progress: Progress | None = None) -> ShardResult:
     """Process one shard end to end and write its data, rejects, stats and marker."""
     shard_id = task.shard.id
     started = time.perf_counter()
+    bound = tuple(s.for_shard(task.shard.index) if isinstance(s, CorpusStep) else s for s in task.steps)
+    task = dataclasses.replace(task, steps=bound)
     for step in task.steps:
         step.setup()
     with ExitStack() as stack:
