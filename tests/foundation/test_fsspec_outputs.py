@@ -21,7 +21,7 @@ from tests.foundation.helpers import run_records, three_shard_crawl, thresher_cl
 from thresher.dedup.files import dedup_files
 from thresher.engines import LocalEngine
 from thresher.errors import ConfigError
-from thresher.io.storage import storage_path
+from thresher.io.storage import read_many, storage_path
 from thresher.pipeline.config import load_config, parse_config
 from thresher.pipeline.run import run_pipeline
 
@@ -128,3 +128,18 @@ def test_dedup_files_writes_output_and_index_to_urls(tmp_path: Path, memory_root
     # a second crawl is deduplicated against the index on the same storage
     again = dedup_files([str(source)], f"{memory_root}/second", index_dir=f"{memory_root}/index")
     assert again.kept == 0 and again.index_run == 2
+
+
+def test_read_many_returns_the_files_that_exist(tmp_path: Path, memory_root: str) -> None:
+    remote = UPath(memory_root)
+    (remote / "a").write_bytes(b"1")
+    (remote / "sub" / "b").write_bytes(b"2")
+    (tmp_path / "c").write_bytes(b"3")
+    paths = [
+        remote / "a",
+        remote / "sub" / "b",
+        remote / "missing",
+        UPath(tmp_path / "c"),
+        UPath(tmp_path / "x"),
+    ]
+    assert read_many(paths) == {str(paths[0]): b"1", str(paths[1]): b"2", str(paths[3]): b"3"}

@@ -18,7 +18,7 @@ from thresher.engines.local import LocalEngine
 from thresher.errors import ConfigError
 from thresher.io.compression import open_binary
 from thresher.io.sources import InputKind, Shard, discover_inputs, plan_shards
-from thresher.io.storage import PathOrUrl, make_dirs, remove_tree, storage_path, write_atomic
+from thresher.io.storage import PathOrUrl, make_dirs, read_many, remove_tree, storage_path, write_atomic
 from thresher.io.writers import output_suffix
 from thresher.pipeline.config import PipelineConfig
 from thresher.pipeline.corpus import CorpusStep, split_segments
@@ -88,17 +88,28 @@ def _prepare(layout: RunLayout, manifest: dict[str, object], overwrite: bool) ->
     return fingerprint
 
 
-def _finished(task: ShardTask) -> RunStats | None:
-    """The stats of a shard segment finished by an earlier run of the same fingerprint."""
-    try:
-        if task.marker_path().read_bytes() != task.fingerprint.encode():
-            return None
-    except FileNotFoundError:
-        return None
-    try:
-        return RunStats.from_json(orjson.loads(task.stats_path().read_bytes()))
-    except (OSError, ValueError, KeyError):
-        return None  # marker without readable stats: redo the shard
+def _finished(tasks: list[ShardTask]) -> dict[int, tuple[RunStats, Any]]:
+    """Stats (and partial result) of the shards an earlier run of the same fingerprint finished.
+
+    Keyed by shard index. A marker without readable stats or partial means: redo the shard.
+    Files are read in batches (concurrently on object storage).
+    """
+    markers = read_many([t.marker_path() for t in tasks])
+    done = [t for t in tasks if markers.get(str(t.marker_path())) == t.fingerprint.encode()]
+    wanted = [t.stats_path() for t in done]
+    wanted += [t.layout.stage_partial(t.segment, t.shard.id) for t in done if t.gather is not None]
+    contents = read_many(wanted)
+    finished: dict[int, tuple[RunStats, Any]] = {}
+    for task in done:
+        try:
+            stats = RunStats.from_json(orjson.loads(contents[str(task.stats_path())]))
+            partial = None
+            if task.gather is not None:
+                partial = pickle.loads(contents[str(task.layout.stage_partial(task.segment, task.shard.id))])
+        except (KeyError, ValueError, pickle.UnpicklingError, EOFError):
+            continue
+        finished[task.shard.index] = (stats, partial)
+    return finished
 
 
 @dataclass
@@ -117,16 +128,15 @@ class _Segments:
         """Run one segment's tasks (resuming finished ones); partial results in shard order."""
         partials: dict[int, Any] = {}
         pending: list[ShardTask] = []
+        finished = _finished(tasks)
         for task in tasks:
-            previous = _finished(task)
-            if previous is None:
+            if task.shard.index not in finished:
                 pending.append(task)
                 continue
-            self.stats[(task.segment, task.shard.index)] = previous
+            stats, partial = finished[task.shard.index]
+            self.stats[(task.segment, task.shard.index)] = stats
             if task.gather is not None:
-                partials[task.shard.index] = pickle.loads(
-                    task.layout.stage_partial(task.segment, task.shard.id).read_bytes()
-                )
+                partials[task.shard.index] = partial
         self.resumed += len(tasks) - len(pending)
         if self.progress is not None:
             stage = f"pass {tasks[0].segment + 1}/{self.passes}" if tasks and self.passes > 1 else ""
