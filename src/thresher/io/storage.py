@@ -22,7 +22,6 @@ import pathlib
 import shutil
 from typing import Any, cast
 
-import numpy as np
 from upath import UPath
 
 from thresher.errors import ConfigError, InputError
@@ -112,6 +111,8 @@ def remove_tree(path: UPath) -> None:
 
 def save_array(path: UPath, array: Any) -> None:
     """``np.save`` to a local path or a URL."""
+    import numpy as np  # only the dedup stages store arrays: keep ``import thresher`` light
+
     make_dirs(path.parent)
     if is_local(path):
         np.save(_local(path), array)
@@ -122,6 +123,8 @@ def save_array(path: UPath, array: Any) -> None:
 
 def load_array(path: UPath, mmap: bool = False, what: str = "file") -> Any:
     """``np.load`` of a stage file (memory-mapped when local and asked), InputError if unreadable."""
+    import numpy as np
+
     try:
         if is_local(path):
             return np.load(_local(path), mmap_mode="r" if mmap else None, allow_pickle=False)
