@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from thresher.clean import classify, metadata
 from thresher.clean.classify import Thresholds
 from thresher.clean.decide import SiteRule, decide
-from thresher.clean.reasons import LineReason
+from thresher.clean.reasons import KEPT_REASONS, LineReason
 from thresher.clean.site import SiteLineTable, registered_domain
 from thresher.errors import ConfigError
 
@@ -129,10 +129,11 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     feats = [x[0] if x is not None else None for x in labelled]
     site_rule, site_note = _site_rule(opts, url)
     slug = metadata.url_slug_words(url)
-    decision = decide(labelled, th, opts.keep_title, site_rule, slug)
+    decision = decide(labelled, th, opts.keep_title, site_rule, slug, feats)
     reasons = decision.reasons
     _name_bylines_and_sources(raw, reasons, decision.runs)
-    kept_text = "\n".join([t for t, r in zip(raw, reasons, strict=True) if r.kept])
+    kept = KEPT_REASONS
+    kept_text = "\n".join([t for t, r in zip(raw, reasons, strict=True) if r in kept])
     meta: dict[str, Any] = {}
     if opts.metadata and kept_text:
         meta.update(decision.metadata)
@@ -147,14 +148,17 @@ def _name_bylines_and_sources(raw: list[str], reasons: list[LineReason], runs: l
     if not runs:
         return
     lo, hi = max(0, runs[0][0] - _NEAR_ARTICLE), min(len(raw), runs[-1][1] + _NEAR_ARTICLE)
+    skip = _NOT_NAMED
     for i in range(lo, hi):
-        reason = reasons[i]
-        if reason.kept or reason is LineReason.EMPTY:
+        if reasons[i] in skip:
             continue
         if metadata.is_source_line(raw[i]):
             reasons[i] = LineReason.SOURCE_LINE
         elif metadata.is_byline(raw[i]):
             reasons[i] = LineReason.BYLINE
+
+
+_NOT_NAMED = KEPT_REASONS | {LineReason.EMPTY}
 
 
 def _site_rule(opts: CleanOptions, url: str | None) -> tuple[SiteRule | None, str | None]:

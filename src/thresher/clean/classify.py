@@ -75,21 +75,18 @@ def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | Non
         if not text:
             append(None)
         elif len(text) > _CACHED_CHARS:
-            append(_label_with(line_features(text, stops, per_char), th))
+            feat = line_features(text, stops, per_char)
+            append((feat, *first_label(feat, th)))
         elif (hit := get(text)) is not None and hit[0] == lang:
             append(hit[1])
         else:
-            label = _label_with(line_features(text, stops, per_char), th)
+            feat = line_features(text, stops, per_char)
+            label = (feat, *first_label(feat, th))
             if len(memo) >= _CACHE_LINES:
                 memo.clear()
             memo[text] = (lang, label)
             append(label)
     return out
-
-
-def _label_with(feat: LineFeatures, th: Thresholds) -> Label:
-    kind, reason = first_label(feat, th)
-    return feat, kind, reason
 
 
 @functools.cache
@@ -140,6 +137,8 @@ _FOOTER_TRIGGERS = vocab.FOOTER_TRIGGERS
 
 
 def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
+    """The boilerplate reason of a short line. Checks in order of priority; each
+    looks up the line's words only when its first (or last) word allows a match."""
     text, words, _, _, _, has_digit, _, nospace, _, latin1 = feat
     footer_like = "©" in text or nospace or not _FOOTER_TRIGGERS.isdisjoint(words)
     if footer_like and _has_footer_phrase(feat):
@@ -150,32 +149,43 @@ def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
         if has_digit and is_stamp(text, latin1):
             return LineReason.STAMP
         return None
-    key = " ".join(words)
-    if _is_comment_line(text, words, key):
+    first, last = words[0], words[-1]
+    if (last in _COMMENT_VERBS or (not latin1 and last.endswith(("说", "說", "写道")))) and (
+        vocab.COMMENT_HEADER.match(text)
+    ):
         return LineReason.COMMENTS
-    if key in vocab.RELATED_HEADINGS:
-        return LineReason.RELATED_HEADING
+    key = ""
+    if not _COMMENT_WORDS.isdisjoint(words):
+        key = " ".join(words)
+        if vocab.COMMENT_SECTION.match(key) is not None:
+            return LineReason.COMMENTS
+    if first in _HEADING_STARTS:
+        key = key or " ".join(words)
+        if key in vocab.RELATED_HEADINGS:
+            return LineReason.RELATED_HEADING
+        if key in vocab.FORM_LABELS:
+            return LineReason.FORM
     n = len(words)
-    if key in vocab.FORM_LABELS or (n <= 4 and text.endswith("*")):
+    if n <= 4 and text.endswith("*"):
         return LineReason.FORM
     if has_digit and is_stamp(text, latin1):
         return LineReason.STAMP
-    if n <= 5 and vocab.NAV_WORDS.issuperset(words):
+    if n <= 5 and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):
         return LineReason.NAVIGATION
     if n > 8:
         return None
-    if _has_phrase(words, vocab.NAV_PHRASES):
+    if not _PHRASE_STARTS.isdisjoint(words) and _has_phrase(words, vocab.NAV_PHRASES):
         return LineReason.NAVIGATION
-    return LineReason.SOCIAL if vocab.SOCIAL_WORDS.issuperset(words) else None
+    return LineReason.SOCIAL if first in _SOCIAL_WORDS and _SOCIAL_WORDS.issuperset(words) else None
 
 
-def _is_comment_line(text: str, words: list[str], key: str) -> bool:
-    last = words[-1]
-    if (last in vocab.COMMENT_VERBS or last.endswith(("说", "說", "写道"))) and (
-        vocab.COMMENT_HEADER.match(text)
-    ):
-        return True
-    return not vocab.COMMENT_WORDS.isdisjoint(words) and vocab.COMMENT_SECTION.match(key) is not None
+_COMMENT_VERBS = vocab.COMMENT_VERBS
+_COMMENT_WORDS = vocab.COMMENT_WORDS
+_NAV_WORDS = vocab.NAV_WORDS
+_SOCIAL_WORDS = vocab.SOCIAL_WORDS
+_PHRASE_STARTS = vocab.PHRASE_STARTS
+# First words of the whole-line headings and form labels.
+_HEADING_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.RELATED_HEADINGS | vocab.FORM_LABELS)
 
 
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:

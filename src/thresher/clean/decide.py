@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -58,51 +57,120 @@ def decide(
     keep_title: bool,
     site_rule: SiteRule | None,
     slug: frozenset[str] = frozenset(),
+    feats: list[LineFeatures | None] | None = None,
 ) -> Decision:
     """Decide every line of a page from its first labels (None for blank lines).
 
     ``slug`` holds the words of the page URL's slug: the line spelling it is the
-    headline, and the article starts after it.
+    headline, and the article starts after it. ``feats`` are the labels' features
+    when the caller has them already.
     """
-    feats = [x[0] if x is not None else None for x in labelled]
-    labels = _context_labels(labelled, site_rule)
-    runs = _find_runs(feats, labels, th)
+    if feats is None:
+        feats = [x[0] if x is not None else None for x in labelled]
+    page = _context_pass(labelled, site_rule)
+    runs = _find_runs(page, th)
     url_title = None
     if runs:
         url_title = metadata.find_url_title(feats, slug, max(e for _, e in runs))
         if url_title is not None:
             runs = _start_after(runs, url_title)
-    inside = [False] * len(feats)
-    for start, end in runs:
-        inside[start:end] = [True] * (end - start)
-    final = _FINAL
-    reasons = [
-        reason if reason is not None else final[kind, within]
-        for (kind, reason), within in zip(labels, inside, strict=True)
-    ]
-    _mark_read_also(reasons, feats)
+    reasons = _final_reasons(page.kinds, page.reasons, runs)
+    _mark_read_also(reasons, feats, page.read_also)
     decision = Decision(reasons=reasons, runs=runs)
     if runs:
-        blocked = {i for i, (_, reason) in enumerate(labels) if reason is not None}
-        _apply_title(decision, feats, keep_title, blocked, url_title)
-        _mark_related(decision, feats)
+        start = runs[0][0]
+        first = page.reasons
+        blocked = {i for i in range(max(0, start - metadata.TITLE_WINDOW), start) if first[i] is not None}
+        _apply_title(decision, feats, keep_title, blocked, url_title, page.keys)
+        _mark_related(decision, feats, page.stamps)
     return decision
 
 
-def _find_runs(
-    feats: list[LineFeatures | None],
-    labels: list[tuple[Kind, LineReason | None]],
-    th: Thresholds,
-) -> list[tuple[int, int]]:
+@dataclass
+class _Page:
+    """One page's lines after the context pass: kinds and reasons (None: decided by
+    the article runs), the non-blank rows with their word counts and the rows where
+    a barrier starts, and the few lines later steps look at."""
+
+    kinds: list[Kind]
+    reasons: list[LineReason | None]
+    rows: list[int]
+    row_words: list[float]
+    barriers: list[int]
+    read_also: list[int]
+    stamps: list[int]
+    keys: dict[str, list[int]]
+
+
+def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | None) -> _Page:
+    """Labels in context, in one pass over the lines: site template lines, short lines
+    repeated on the page, paragraphs repeated far from their first copy (echoes)."""
+    templated = _site_template(labelled, site_rule)
+    kinds: list[Kind] = []
+    reasons: list[LineReason | None] = []
+    rows: list[int] = []
+    row_words: list[float] = []
+    barriers: list[int] = []
+    read_also: list[int] = []
+    stamps: list[int] = []
+    keys: dict[str, list[int]] = {}
+    first_short: dict[str, int] = {}
+    repeats: list[tuple[int, int]] = []
+    seen_long: dict[str, int] = {}
+    bad, empty, stamp, echo = Kind.BAD, LineReason.EMPTY, LineReason.STAMP, Kind.ECHO
+    barrier_reasons, read_also_starts = _BARRIERS, _READ_ALSO_STARTS
+    title_words = metadata.TITLE_MAX_WORDS * 2
+    for i, x in enumerate(labelled):
+        if x is None:
+            kinds.append(bad)
+            reasons.append(empty)
+            continue
+        feat, kind, reason = x
+        text, low_words, words, _, _, _, _, _, key, _ = feat
+        if templated and i in templated:
+            kind, reason = bad, LineReason.SITE_REPEATED
+        elif words <= _REPEAT_MAX_WORDS:
+            first = first_short.setdefault(text, i)
+            if first != i and kind is not bad:
+                repeats.append((first, i))
+        else:  # a paragraph again, far from its last copy
+            last = seen_long.get(text)
+            if last is not None and i - last > _ECHO_DISTANCE:
+                kind = echo
+            seen_long[text] = i
+        if reason is not None:
+            if reason in barrier_reasons:
+                barriers.append(len(rows))
+            elif reason is stamp:
+                stamps.append(i)
+        rows.append(i)
+        row_words.append(words)
+        kinds.append(kind)
+        reasons.append(reason)
+        if words <= _READ_ALSO_WORDS and low_words and low_words[0] in read_also_starts:
+            read_also.append(i)
+        if key and 2 <= words <= title_words:
+            keys.setdefault(key, []).append(i)
+    for first, i in repeats:  # short lines found more than once on the page
+        kinds[first] = kinds[i] = bad
+        reasons[first] = reasons[i] = LineReason.PAGE_REPEATED
+    return _Page(kinds, reasons, rows, row_words, barriers, read_also, stamps, keys)
+
+
+def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:
     """The article runs; pages without one clear article are read leniently."""
-    index = [i for i, f in enumerate(feats) if f is not None]
-    rows = [(labels[i], f.words) for i in index if (f := feats[i]) is not None]
-    barriers = [n for n, ((_, reason), _) in enumerate(rows) if reason in _BARRIERS]
+    rows = page.rows
+    if len(rows) == len(page.kinds):
+        kinds, reasons = page.kinds, page.reasons
+    else:
+        kinds = [page.kinds[i] for i in rows]
+        reasons = [page.reasons[i] for i in rows]
     for current in (th, _lenient(th)):
-        runs, score = classify.article_runs(_weights(rows, current), current, barriers)
+        weights = _weights(kinds, reasons, page.row_words, current)
+        runs, score = classify.article_runs(weights, current, page.barriers)
         if score >= th.clear_article:
             break
-    return [(index[s], index[e - 1] + 1) for s, e in runs]
+    return [(rows[s], rows[e - 1] + 1) for s, e in runs]
 
 
 @functools.cache
@@ -110,7 +178,9 @@ def _lenient(th: Thresholds) -> Thresholds:
     return th.lenient()
 
 
-def _weights(rows: list[tuple[tuple[Kind, LineReason | None], float]], th: Thresholds) -> list[float]:
+def _weights(
+    kinds: list[Kind], reasons: list[LineReason | None], words: list[float], th: Thresholds
+) -> list[float]:
     """:func:`classify.line_weight` of every non-blank line, in one pass."""
     offset, near, short, bad, against = (
         th.good_offset,
@@ -120,50 +190,34 @@ def _weights(rows: list[tuple[tuple[Kind, LineReason | None], float]], th: Thres
         -th.comment_penalty,
     )
     good, near_kind, short_kind, echo = Kind.GOOD, Kind.NEAR, Kind.SHORT, Kind.ECHO
+    barriers = _BARRIERS
     out: list[float] = []
     append = out.append
-    for (kind, reason), words in rows:
+    for kind, reason, count in zip(kinds, reasons, words, strict=True):
         if kind is good:
-            append(max(words - offset, 1.0))
+            append(max(count - offset, 1.0))
         elif kind is short_kind:
             append(short)
         elif kind is near_kind:
-            append(words * near)
+            append(count * near)
         elif kind is echo:
             append(0.0)
         else:
-            append(against if reason in _BARRIERS else bad)
+            append(against if reason in barriers else bad)
     return out
 
 
-def _context_labels(
-    labelled: list[classify.Label | None], site_rule: SiteRule | None
-) -> list[tuple[Kind, LineReason | None]]:
-    repeats = Counter([x[0].text for x in labelled if x is not None and x[0].words <= _REPEAT_MAX_WORDS])
-    repeated = {text for text, n in repeats.items() if n > 1}
-    templated = _site_template(labelled, site_rule)
-    seen_long: dict[str, int] = {}
-    labels: list[tuple[Kind, LineReason | None]] = []
-    append = labels.append
-    blank = (Kind.BAD, LineReason.EMPTY)
-    for i, x in enumerate(labelled):
-        if x is None:
-            append(blank)
-            continue
-        f, kind, reason = x
-        if templated and i in templated:
-            append((Kind.BAD, LineReason.SITE_REPEATED))
-        elif kind is not Kind.BAD and f.text in repeated:
-            append((Kind.BAD, LineReason.PAGE_REPEATED))
-        elif f.words > _REPEAT_MAX_WORDS:  # a paragraph again, far from its last copy
-            last = seen_long.get(f.text)
-            if last is not None and i - last > _ECHO_DISTANCE:
-                kind = Kind.ECHO
-            seen_long[f.text] = i
-            append((kind, reason))
-        else:
-            append((kind, reason))
-    return labels
+def _final_reasons(
+    kinds: list[Kind], reasons: list[LineReason | None], runs: list[tuple[int, int]]
+) -> list[LineReason]:
+    """Every line's reason: its own, or what its kind means inside or outside the runs."""
+    outside, inside = _FINAL_OUTSIDE, _FINAL_INSIDE
+    final = [reason or outside[kind] for kind, reason in zip(kinds, reasons, strict=True)]
+    for start, end in runs:
+        final[start:end] = [
+            reason or inside[kind] for kind, reason in zip(kinds[start:end], reasons[start:end], strict=True)
+        ]
+    return final
 
 
 def _site_template(labelled: list[classify.Label | None], site_rule: SiteRule | None) -> set[int]:
@@ -198,9 +252,10 @@ def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineRe
     return LineReason.OUTSIDE_ARTICLE
 
 
-# The final reason of a line without a boilerplate reason, by kind and whether it is
-# inside an article run (a table of :func:`_final_reason`).
-_FINAL = {(kind, inside): _final_reason(kind, None, inside) for kind in Kind for inside in (False, True)}
+# The final reason of a line without a boilerplate reason, by kind, outside and inside
+# an article run (tables of :func:`_final_reason`).
+_FINAL_OUTSIDE = {kind: _final_reason(kind, None, False) for kind in Kind}
+_FINAL_INSIDE = {kind: _final_reason(kind, None, True) for kind in Kind}
 
 
 def _start_after(runs: list[tuple[int, int]], title: int) -> list[tuple[int, int]]:
@@ -215,9 +270,10 @@ def _apply_title(
     keep: bool,
     blocked: set[int],
     preferred: int | None,
+    keys: dict[str, list[int]],
 ) -> None:
     reasons = decision.reasons
-    found = metadata.find_title(feats, decision.runs[0][0], blocked, preferred)
+    found = metadata.find_title(feats, keys, decision.runs[0][0], blocked, preferred)
     for i in found.slugs:
         reasons[i] = LineReason.SLUG
     for i in found.duplicates:
@@ -233,12 +289,12 @@ def _apply_title(
         reasons[found.index] = LineReason.HEADLINE
 
 
-def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None]) -> None:
-    """A short line right after "read also" inside the article is another story."""
-    for i, f in enumerate(feats):
-        if f is None or f.words > _READ_ALSO_WORDS or not f.low_words:
-            continue
-        if f.low_words[0] not in _READ_ALSO_STARTS or " ".join(f.low_words) not in vocab.READ_ALSO:
+def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None], lines: list[int]) -> None:
+    """A short line right after "read also" inside the article is another story
+    (``lines``: the short lines starting with a first word of such a phrase)."""
+    for i in lines:
+        f = feats[i]
+        if f is None or " ".join(f.low_words) not in vocab.READ_ALSO:
             continue
         j = i + 1
         while j < len(feats) and feats[j] is None:
@@ -250,10 +306,11 @@ def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None])
 _READ_ALSO_STARTS = frozenset(phrase.split(" ", 1)[0] for phrase in vocab.READ_ALSO)
 
 
-def _mark_related(decision: Decision, feats: list[LineFeatures | None]) -> None:
-    """Name dropped headline-like lines next to stamps (lists of other stories)."""
+def _mark_related(decision: Decision, feats: list[LineFeatures | None], stamp_lines: list[int]) -> None:
+    """Name dropped headline-like lines next to stamps (lists of other stories);
+    ``stamp_lines`` are the lines labelled as stamps before the headline was found."""
     reasons = decision.reasons
-    stamps = [i for i, r in enumerate(reasons) if r is LineReason.STAMP]
+    stamps = [i for i in stamp_lines if reasons[i] is LineReason.STAMP]
     near: set[int] = set()
     for i in stamps:
         near.update(range(i - _NEIGHBOURS, i + _NEIGHBOURS + 1))

@@ -28,9 +28,13 @@ _DIGIT_CHARS = 300
 # ``\\w+`` tokens of a Latin-1 line, lower case, by bytes.translate and split (a few
 # times faster than the regex): word characters lower-cased (all stay in Latin-1),
 # others blanked. Digits and control characters are read from the same bytes.
-_LATIN1_WORDS = bytes(ord(chr(c).lower()) if re.match(r"\w", chr(c)) else 32 for c in range(256))
+# Control characters become \x1c (white space to str.split, like the blank), so
+# finding and counting them needs no second pass.
+_LATIN1_WORDS = bytes(
+    ord(chr(c).lower()) if re.match(r"\w", chr(c)) else 28 if _BAD_CHARS.match(chr(c)) else 32
+    for c in range(256)
+)
 _NOT_DIGITS = bytes(c for c in range(256) if not chr(c).isdigit() or c > 127)
-_NOT_BAD = bytes(c for c in range(256) if not _BAD_CHARS.match(chr(c)))
 # Punctuation and spaces beyond Latin-1 that are common in otherwise Latin-1 prose
 # (quotes, dashes, ellipsis, bullets, signs): none is a word character.
 _WIDE_PUNCTUATION = tuple(
@@ -82,9 +86,12 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     if len(text) > SAMPLE_CHARS:
         sample = text[:SAMPLE_CHARS]
         scale = len(text) / SAMPLE_CHARS
-    raw = _latin1_or_none(sample)
-    if raw is None:
-        return _features_by_regex(text, sample, scale, stops, per_char)
+    raw = sample.encode("latin-1", "ignore")
+    if len(raw) != len(sample):
+        blanked = _latin1_without_punctuation(sample)
+        if blanked is None:
+            return _features_by_regex(text, sample, scale, stops, per_char)
+        raw = blanked
     # Latin-1 (most lines of the web): tokens, digits and control characters from
     # the bytes, the same as the regexes of _features_by_regex give
     word_bytes = raw.translate(_LATIN1_WORDS)
@@ -93,27 +100,27 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     key = "".join(tokens) if n_tokens <= _KEYED_WORDS else ""
     # digits are word characters: a key of letters alone means no digit at all
     has_digit = not key.isalpha() and bool(word_bytes[:_DIGIT_CHARS].translate(None, _NOT_DIGITS))
-    stop_ratio = min(sum(map(stops.__contains__, tokens)) / n_tokens, 1.0) if n_tokens else 0.0
     size = len(sample)
-    garbage = size >= 20 and (
-        (size > _LONGEST_WORD and max(map(len, tokens), default=0) > _LONGEST_WORD)
-        or (size - word_bytes.count(32)) * 2 < size  # word characters: the non-blanked bytes
-        or len(raw.translate(None, _NOT_BAD)) > size * 0.05
-    )
-    # positional construction: this runs for every line of a crawl
-    return _FEATURES(
-        (
-            text,
-            tokens,
-            n_tokens * scale,
-            stop_ratio,
-            _ends_in_punct(text),
-            has_digit,
-            garbage,
-            False,
-            key,
-            True,
+    garbage = False
+    if size >= 20:
+        # word characters are the bytes left standing; controls were marked
+        word_chars = len(key) if key or not n_tokens else size - word_bytes.count(32) - word_bytes.count(28)
+        garbage = (
+            word_chars * 2 < size
+            or (size > _LONGEST_WORD and max(map(len, tokens)) > _LONGEST_WORD)
+            or (b"\x1c" in word_bytes and word_bytes.count(28) > size * 0.05)
         )
+    last = text[-1]
+    if last in _END_PUNCT:
+        end_punct = last != "." or not text.endswith("...")
+    else:
+        end_punct = last in _CLOSERS and _ends_sentence(text)
+    # stop words are tokens: the share is at most 1
+    stop_ratio = sum(map(stops.__contains__, tokens)) / n_tokens if n_tokens else 0.0
+    # tuple.__new__: the cheapest construction; this runs for every line of a crawl
+    return _new_features(
+        LineFeatures,
+        (text, tokens, n_tokens * scale, stop_ratio, end_punct, has_digit, garbage, False, key, True),
     )
 
 
@@ -150,6 +157,7 @@ def _features_by_regex(
 
 
 _FEATURES = LineFeatures._make
+_new_features = tuple.__new__
 
 
 def _ends_in_punct(text: str) -> bool:
@@ -159,13 +167,10 @@ def _ends_in_punct(text: str) -> bool:
     return last in _CLOSERS and _ends_sentence(text)
 
 
-def _latin1_or_none(text: str) -> bytes | None:
+def _latin1_without_punctuation(text: str) -> bytes | None:
     """``text`` as Latin-1 bytes, punctuation beyond Latin-1 blanked (it is no word
     character, so the ``\\w+`` tokens stay those of ``text``); None when other
     characters remain."""
-    raw = text.encode("latin-1", "ignore")
-    if len(raw) == len(text):
-        return raw
     for char in _WIDE_PUNCTUATION:
         if char in text:
             text = text.replace(char, " ")

@@ -16,8 +16,9 @@ from thresher.clean import dates
 from thresher.clean.features import SAMPLE_CHARS as _SAMPLE_CHARS
 from thresher.clean.features import LineFeatures, is_stamp
 
-_TITLE_WINDOW = 25
-_TITLE_MAX_WORDS = 30
+TITLE_WINDOW = 25
+"""The headline is looked for this many lines above the article."""
+TITLE_MAX_WORDS = 30
 _DATELINE_LINE = re.compile(
     r"^(?P<place>[^\W\d_][\w.'’ ]{1,40}?)\s+[-–—|]\s+(?P<site>[^\W\d_][\w.'’ ,&-]{1,60})$"
 )
@@ -59,33 +60,34 @@ class TitleFinding:
 
 def find_title(
     feats: list[LineFeatures | None],
+    keys: dict[str, list[int]],
     article_start: int,
     blocked: set[int],
     preferred: int | None = None,
 ) -> TitleFinding:
     """The headline above the article, slug lines and repeated title lines.
 
-    Lines in ``blocked`` (already known as boilerplate) are never the headline.
+    ``keys`` maps the key of every line of 2 to 60 words to the lines having it, in
+    order. Lines in ``blocked`` (already known as boilerplate) are never
+    the headline.
     """
-    line_keys = [f.key if f is not None and 2 <= f.words <= _TITLE_MAX_WORDS * 2 else "" for f in feats]
-    keys: dict[str, list[int]] = {}
-    for i, key in enumerate(line_keys):
-        if key:
-            keys.setdefault(key, []).append(i)
     pick = preferred if preferred is not None else _pick_title(feats, keys, article_start, blocked)
     found = TitleFinding(index=pick)
-    title = feats[found.index] if found.index is not None else None
+    title = feats[pick] if pick is not None else None
     if title is None:
         return found
     key = title.key
-    for i, own in enumerate(line_keys):
-        f = feats[i]
-        if not own or f is None or i == found.index or key not in own:
+    for own, lines in keys.items():
+        if key not in own:
             continue
-        if own == key or own == key * 2:
-            (found.duplicates if f.text == title.text else found.slugs).add(i)
-        elif len(own) < len(key) * 2 and f.text != title.text:
-            (found.slugs if f.lower_only else found.duplicates).add(i)
+        for i in lines:
+            f = feats[i]
+            if f is None or i == pick:
+                continue
+            if own == key or own == key * 2:
+                (found.duplicates if f.text == title.text else found.slugs).add(i)
+            elif len(own) < len(key) * 2 and f.text != title.text:
+                (found.slugs if f.lower_only else found.duplicates).add(i)
     return found
 
 
@@ -96,7 +98,7 @@ def _pick_title(
     blocked: set[int],
 ) -> int | None:
     candidates: list[int] = []
-    lo = max(0, article_start - _TITLE_WINDOW)
+    lo = max(0, article_start - TITLE_WINDOW)
     for i in range(article_start - 1, lo - 1, -1):
         f = feats[i]
         if f is None or i in blocked or not _title_like(f):
@@ -117,7 +119,7 @@ def _pick_title(
 
 
 def _title_like(f: LineFeatures) -> bool:
-    if not 2 <= f.words <= _TITLE_MAX_WORDS or f.garbage or f.lower_only:
+    if not 2 <= f.words <= TITLE_MAX_WORDS or f.garbage or f.lower_only:
         return False
     text = f.text
     if text.endswith((".", ":")) and not text.endswith("..."):
@@ -155,7 +157,7 @@ def find_facts(
     if not runs:
         return facts
     start, end = runs[0][0], runs[-1][1]
-    head = [i for i in range(max(0, start - _TITLE_WINDOW), min(end, start + 6))]
+    head = [i for i in range(max(0, start - TITLE_WINDOW), min(end, start + 6))]
     tail = [i for i in range(max(start, end - 3), min(len(lines), end + 6))]
     for i in head:
         _read_head_line(lines[i], feats[i], facts)
@@ -264,7 +266,7 @@ def find_url_title(feats: list[LineFeatures | None], slug: frozenset[str], befor
     need = max(_SLUG_MIN_WORDS, _SLUG_MATCH * len(slug))
     for i in range(min(before, len(feats))):
         f = feats[i]
-        if f is None or not _SLUG_MIN_WORDS <= f.words <= _TITLE_MAX_WORDS:
+        if f is None or not _SLUG_MIN_WORDS <= f.words <= TITLE_MAX_WORDS:
             continue
         if len(slug.intersection(f.low_words)) >= need and _title_like(f):
             return i

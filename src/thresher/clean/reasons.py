@@ -42,10 +42,11 @@ class LineReason(StrEnum):
     @property
     def kept(self) -> bool:
         """True for the reasons that keep a line."""
-        return self in _KEPT
+        return self in KEPT_REASONS
 
 
-_KEPT = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE, LineReason.TITLE})
+KEPT_REASONS = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE, LineReason.TITLE})
+"""The reasons that keep a line (a set lookup is cheaper than :attr:`LineReason.kept`)."""
 
 
 class CleanDropReason(StrEnum):
