@@ -143,3 +143,17 @@ def test_read_many_returns_the_files_that_exist(tmp_path: Path, memory_root: str
         UPath(tmp_path / "x"),
     ]
     assert read_many(paths) == {str(paths[0]): b"1", str(paths[1]): b"2", str(paths[3]): b"3"}
+
+
+def test_a_file_url_output_goes_through_temporary_names_and_matches(tmp_path: Path) -> None:
+    """``file://`` is fsspec's local file system: files are renamed into place, none left over."""
+    inputs = three_shard_crawl(tmp_path / "in")
+    config = load_config(None)
+    run_pipeline(inputs, tmp_path / "local", config, engine=LocalEngine(1))
+    url = f"file://{tmp_path / 'via-url'}"
+    report = run_pipeline(inputs, url, config, engine=LocalEngine(1))
+    assert report.ok and report.passes == 3
+    assert _sorted(run_records(UPath(url))) == _sorted(run_records(tmp_path / "local"))
+    written = sorted(p.relative_to(tmp_path / "via-url") for p in (tmp_path / "via-url").rglob("*"))
+    assert written and not [p for p in written if p.name.endswith(".tmp")]
+    assert written == sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*"))

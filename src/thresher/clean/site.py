@@ -24,7 +24,7 @@ import zstandard
 
 from thresher.document import Document
 from thresher.errors import ConfigError, InputError
-from thresher.io.storage import PathOrUrl, storage_path, write_atomic
+from thresher.io.storage import PathOrUrl, read_bytes, storage_path, write_atomic
 
 _FORMAT = "thresher.site_lines/1"
 _SECOND_LEVEL = frozenset(
@@ -168,7 +168,7 @@ class SiteLineTable:
     @classmethod
     def read(cls, path: PathOrUrl) -> SiteLineTable:
         """Read a table written by :meth:`write`."""
-        return cls.from_bytes(storage_path(path).read_bytes())
+        return cls.from_bytes(read_bytes(storage_path(path)))
 
     def to_bytes(self) -> bytes:
         """Serialise (zstd-compressed JSON)."""

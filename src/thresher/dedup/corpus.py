@@ -30,7 +30,7 @@ from thresher.dedup.sources import Item
 from thresher.document import Document, Drop
 from thresher.engines.base import Engine
 from thresher.errors import ConfigError, StepError
-from thresher.io.storage import storage_path, write_atomic
+from thresher.io.storage import read_bytes, storage_path, write_atomic
 from thresher.pipeline.corpus import CorpusStep, Gatherer, ShardPlace
 from thresher.pipeline.runner import read_intermediate
 from thresher.step import DocStep
@@ -131,7 +131,7 @@ class Deduplicate(CorpusStep):
         plan = plan_dedup(sources, workdir, cfg, index, engine.map)
         folder = workdir / "decisions"
         for shard_index, _, keys in partials:
-            decided = orjson.loads(plan_path(workdir, shard_index).read_bytes())
+            decided = orjson.loads(read_bytes(plan_path(workdir, shard_index)))
             drops = {keys[row]: (reason, keeper) for row, reason, keeper in decided["drops"]}
             heads = {keys[row]: (cluster, size) for row, cluster, size in decided["kept"]}
             write_atomic(_decisions_file(folder, shard_index), pickle.dumps((drops, heads)))
@@ -149,7 +149,7 @@ class Deduplicate(CorpusStep):
         if self.decisions is None or self.shard is None:
             raise StepError("dedup applied before its corpus pass (run it through thresher run)")
         path = _decisions_file(storage_path(self.decisions), self.shard)
-        self._drops, self._heads = pickle.loads(path.read_bytes())
+        self._drops, self._heads = pickle.loads(read_bytes(path))
 
     def apply(self, doc: Document) -> Document | Drop:
         if self._drops is None or self._heads is None:

@@ -19,7 +19,7 @@ import orjson
 from thresher.dedup.layout import plan_path
 from thresher.dedup.sources import Item, ShardSource
 from thresher.document import Document, Drop, Failure
-from thresher.io.storage import PathOrUrl, storage_path
+from thresher.io.storage import PathOrUrl, read_bytes, storage_path
 from thresher.io.writers import Compression, JsonlWriter, OutputFormat, document_record, open_writer
 
 CLUSTER_KEY = "dedup_cluster"
@@ -28,7 +28,7 @@ CLUSTER_SIZE_KEY = "dedup_cluster_size"
 
 def apply_plan(source: ShardSource, workdir: PathOrUrl) -> Iterator[tuple[Item, Drop | None]]:
     """Each item of the shard with its Drop (``None`` when kept), in input order."""
-    plan = orjson.loads(plan_path(storage_path(workdir), source.index).read_bytes())
+    plan = orjson.loads(read_bytes(plan_path(storage_path(workdir), source.index)))
     drops: dict[int, tuple[str, str]] = {row: (reason, kept) for row, reason, kept in plan["drops"]}
     kept: dict[int, tuple[str, int]] = {row: (cluster, size) for row, cluster, size in plan["kept"]}
     row = 0

@@ -48,6 +48,7 @@ from thresher.io.storage import (
     PathOrUrl,
     is_local,
     make_dirs,
+    read_bytes,
     remove,
     remove_tree,
     save_array,
@@ -87,7 +88,7 @@ def _read_manifest(root: UPath) -> dict[str, Any]:
             "give an empty or new directory to start one"
         )
     try:
-        manifest = orjson.loads(path.read_bytes())
+        manifest = orjson.loads(read_bytes(path))
     except (orjson.JSONDecodeError, OSError) as exc:
         raise InputError(f"dedup index {root}: {MANIFEST} is unreadable ({exc})") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
@@ -249,12 +250,12 @@ def copy_shard_to_index(task: _ShardCopy) -> int:
     source = shard_dir(storage_path(task.workdir), task.shard)
     target = shard_dir(storage_path(task.target), task.shard)
     docs = load_array(source / "docs.npy")
-    plan = orjson.loads(plan_path(storage_path(task.workdir), task.shard).read_bytes())
+    plan = orjson.loads(read_bytes(plan_path(storage_path(task.workdir), task.shard)))
     kept = np.ones(docs.size, dtype=bool)
     kept[[row for row, _, _ in plan["drops"]]] = False
     save_array(source / "index_rows.npy", np.where(kept, np.cumsum(kept) - 1, -1))
     save_array(target / "docs.npy", docs[kept])
-    ids = orjson.loads((source / "ids.json").read_bytes())
+    ids = orjson.loads(read_bytes(source / "ids.json"))
     write_atomic(target / "ids.json", orjson.dumps([i for i, k in zip(ids, kept, strict=True) if k]))
     sigs = _read_u32(source / "sigs.u32").reshape(docs.size, task.num_perm)
     write_atomic(target / "sigs.u32", sigs[kept].tobytes())
@@ -263,7 +264,7 @@ def copy_shard_to_index(task: _ShardCopy) -> int:
 
 
 def _read_u32(path: UPath) -> npt.NDArray[np.uint32]:
-    return np.frombuffer(path.read_bytes(), dtype=np.uint32)
+    return np.frombuffer(read_bytes(path), dtype=np.uint32)
 
 
 def _copy_sets(source: UPath, target: UPath, kept: npt.NDArray[np.bool_]) -> None:

@@ -11,7 +11,7 @@ from upath import UPath
 
 from thresher.dedup.layout import DOC_DTYPE, load_array, shard_dir, split_refs
 from thresher.errors import InputError
-from thresher.io.storage import read_spans
+from thresher.io.storage import read_bytes, read_spans
 
 
 def run_dir(index_root: UPath, run: int) -> UPath:
@@ -75,7 +75,7 @@ class RefStore:
             self._ids.clear()  # one shard's ids at a time keeps memory bounded
             path = self._dir(run, shard) / "ids.json"
             try:
-                ids = orjson.loads(path.read_bytes())
+                ids = orjson.loads(read_bytes(path))
             except (OSError, orjson.JSONDecodeError) as exc:
                 raise InputError(f"cannot read dedup file {path}: {exc}") from exc
             if not isinstance(ids, list):

@@ -10,13 +10,17 @@ goes through its fsspec file system. Credentials and endpoints come from fsspec'
 configuration (environment variables such as ``FSSPEC_S3_ENDPOINT_URL``, or the
 provider's own, such as ``AWS_PROFILE``).
 
-Files are written under a temporary name and moved into place when complete. On an
-object store the move is a server-side copy; a completion marker, written last, is
-what makes a shard count as done.
+Files are written under a temporary name and moved into place when complete, except
+on object stores (S3, GCS, Azure Blob): an object appears only once its upload is
+complete, and a rename there would be a copy, so files are written in place. A file
+whose writing fails is deleted; a completion marker, written last, is what makes a
+shard count as done, so a shard killed mid-write is redone on the next run.
 """
 
 from __future__ import annotations
 
+import bisect
+import io
 import os
 import pathlib
 import shutil
@@ -64,33 +68,53 @@ def _local(path: UPath) -> pathlib.Path:
     return cast(pathlib.Path, path)
 
 
+# Stores of whole objects: no directories, uploads visible only when complete, no rename.
+_OBJECT_STORES = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory"})
+
+
+def is_object_store(path: UPath) -> bool:
+    """True for object stores (written in place, no directories to create)."""
+    return not is_local(path) and path.protocol in _OBJECT_STORES
+
+
 def make_dirs(path: UPath) -> None:
-    """Create directory ``path`` and its parents (object stores have no directories: no-op)."""
+    """Create directory ``path`` and its parents (object stores have none: nothing to do)."""
     if is_local(path):
         path.mkdir(parents=True, exist_ok=True)
-    else:
+    elif not is_object_store(path):
         path.fs.makedirs(path.path, exist_ok=True)
 
 
 def temp_sibling(path: UPath) -> UPath:
-    """Where ``path`` is written before it is complete."""
-    return path.with_name(path.name + ".tmp")
+    """Where ``path`` is written before it is complete (itself on an object store)."""
+    return path if is_object_store(path) else path.with_name(path.name + ".tmp")
 
 
 def move_into_place(temp: UPath, target: UPath) -> None:
     """Move a finished temporary file to its final name (replacing what was there)."""
     if is_local(temp):
         temp.replace(target)
-    else:
+    elif temp != target:
         temp.fs.mv(temp.path, target.path)
 
 
 def write_atomic(path: UPath, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file: readers see all of it or nothing."""
+    """Write ``data`` to ``path`` so that readers see all of it or nothing."""
+    if is_object_store(path):
+        path.fs.pipe_file(path.path, data)  # one request: the object appears complete
+        return
     make_dirs(path.parent)
     temp = temp_sibling(path)
     temp.write_bytes(data)
     move_into_place(temp, path)
+
+
+def read_bytes(path: UPath) -> bytes:
+    """The whole file (one request on object storage, where opening a file costs two)."""
+    if is_local(path):
+        return path.read_bytes()
+    data = path.fs.cat_file(path.path)
+    return bytes(data)
 
 
 def remove(path: UPath) -> None:
@@ -128,8 +152,7 @@ def load_array(path: UPath, mmap: bool = False, what: str = "file") -> Any:
     try:
         if is_local(path):
             return np.load(_local(path), mmap_mode="r" if mmap else None, allow_pickle=False)
-        with path.open("rb") as handle:
-            return np.load(handle, allow_pickle=False)
+        return np.load(io.BytesIO(read_bytes(path)), allow_pickle=False)
     except (OSError, ValueError, EOFError) as exc:
         raise InputError(f"cannot read {what} {path}: {exc}") from exc
 
@@ -161,18 +184,43 @@ def read_many(paths: list[UPath]) -> dict[str, bytes]:
     return found
 
 
+_SPAN_GAP = 1 << 20  # spans closer than this are fetched in one range request
+
+
 def read_spans(path: UPath, spans: list[tuple[int, int]], what: str = "file") -> list[bytes]:
-    """The bytes ``[start, stop)`` of each span of file ``path``; InputError if it is short."""
+    """The bytes ``[start, stop)`` of each span of file ``path``; InputError if it is short.
+
+    Positioned reads locally; on remote storage, nearby spans are merged into few range
+    requests, fetched concurrently.
+    """
+    if is_local(path):
+        out = []
+        with path.open("rb") as handle:
+            fd = handle.fileno()
+            for start, stop in spans:
+                out.append(os.pread(fd, stop - start, start))
+    else:
+        out = _remote_spans(path, spans)
+    for data, (start, stop) in zip(out, spans, strict=True):
+        if len(data) != stop - start:
+            raise InputError(f"{what} {path} is truncated")
+    return out
+
+
+def _remote_spans(path: UPath, spans: list[tuple[int, int]]) -> list[bytes]:
+    merged: list[list[int]] = []
+    for start, stop in sorted(spans):
+        if merged and start <= merged[-1][1] + _SPAN_GAP:
+            merged[-1][1] = max(merged[-1][1], stop)
+        else:
+            merged.append([start, stop])
+    if not merged:
+        return []
+    blocks = path.fs.cat_ranges([path.path] * len(merged), [m[0] for m in merged], [m[1] for m in merged])
+    starts = [m[0] for m in merged]
     out = []
-    with path.open("rb") as handle:
-        local_fd = handle.fileno() if is_local(path) else None
-        for start, stop in spans:
-            if local_fd is not None:
-                data = os.pread(local_fd, stop - start, start)
-            else:
-                handle.seek(start)
-                data = handle.read(stop - start)
-            if len(data) != stop - start:
-                raise InputError(f"{what} {path} is truncated")
-            out.append(data)
+    for start, stop in spans:
+        at = bisect.bisect_right(starts, start) - 1
+        block, offset = blocks[at], starts[at]
+        out.append(bytes(block[start - offset : stop - offset]))
     return out

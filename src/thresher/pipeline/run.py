@@ -18,7 +18,15 @@ from thresher.engines.local import LocalEngine
 from thresher.errors import ConfigError
 from thresher.io.compression import open_binary
 from thresher.io.sources import InputKind, Shard, discover_inputs, plan_shards
-from thresher.io.storage import PathOrUrl, make_dirs, read_many, remove_tree, storage_path, write_atomic
+from thresher.io.storage import (
+    PathOrUrl,
+    make_dirs,
+    read_bytes,
+    read_many,
+    remove_tree,
+    storage_path,
+    write_atomic,
+)
 from thresher.io.writers import output_suffix
 from thresher.pipeline.config import PipelineConfig
 from thresher.pipeline.corpus import CorpusStep, split_segments
@@ -75,7 +83,7 @@ def _prepare(layout: RunLayout, manifest: dict[str, object], overwrite: bool) ->
     """Check (or write) the run manifest; return the run's fingerprint."""
     encoded = orjson.dumps(manifest, option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2)
     fingerprint = xxhash.xxh3_64_hexdigest(encoded)
-    if layout.manifest.exists() and layout.manifest.read_bytes() != encoded:
+    if layout.manifest.exists() and read_bytes(layout.manifest) != encoded:
         if not overwrite:
             raise ConfigError(
                 f"{layout.root} holds the output of a different run (other inputs or "
@@ -179,7 +187,7 @@ def _corpus_state(
     """Combine the partials into the step's state, or reuse the state an earlier run saved."""
     path = layout.stage_state(segment)
     if path.exists():
-        saved_fingerprint, state = pickle.loads(path.read_bytes())
+        saved_fingerprint, state = pickle.loads(read_bytes(path))
         if saved_fingerprint == fingerprint:
             return state
     state = step.combine(partials, layout.stage_work(segment), engine)
