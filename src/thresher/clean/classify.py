@@ -102,83 +102,105 @@ def clear_memo(th: Thresholds) -> None:
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
     """The kind of a line from its own features, and a boilerplate reason when known."""
-    text, _, words, stop_ratio, end_punct, _, garbage, _, _, _ = feat
+    text, low_words, words, stop_ratio, end_punct, has_digit, garbage, nospace, _, latin1 = feat
     if garbage:
-        return Kind.BAD, LineReason.GARBAGE
+        return _GARBAGE
     if words <= 14:
-        reason = _boilerplate_reason(feat)
+        reason = _boilerplate_reason(text, low_words, has_digit, nospace, latin1)
         if reason is not None:
-            return Kind.BAD, reason
+            return _BAD_BY_REASON[reason]
     elif words <= 40 and not end_punct and is_footer(feat):
-        return Kind.BAD, LineReason.FOOTER
+        return _FOOTER_LABEL
     sentence = end_punct or words >= th.prose_words or text[-1] in ":;,"
     if words >= th.good_words and stop_ratio >= th.good_stop_ratio and sentence:
-        return Kind.GOOD, None
+        return _GOOD
     if words >= th.near_words and end_punct and stop_ratio > 0:
-        return Kind.NEAR, None
-    return Kind.SHORT, None
+        return _NEAR
+    return _SHORT
+
+
+# The labels first_label returns, made once: an enum member looked up on its class
+# costs more than the rest of a short line's label (EnumType has __getattr__).
+_GOOD: tuple[Kind, LineReason | None] = (Kind.GOOD, None)
+_NEAR: tuple[Kind, LineReason | None] = (Kind.NEAR, None)
+_SHORT: tuple[Kind, LineReason | None] = (Kind.SHORT, None)
+_BAD_BY_REASON: dict[LineReason, tuple[Kind, LineReason | None]] = {r: (Kind.BAD, r) for r in LineReason}
+_GARBAGE = _BAD_BY_REASON[LineReason.GARBAGE]
+_FOOTER_LABEL = _BAD_BY_REASON[LineReason.FOOTER]
 
 
 def is_footer(feat: LineFeatures) -> bool:
     """Copyright, legal and cookie lines."""
     if "©" in feat.text or feat.nospace or not _FOOTER_TRIGGERS.isdisjoint(feat.low_words):
-        return _has_footer_phrase(feat)
+        return _footer_phrase_in(feat.text, feat.latin1)
     return False
 
 
-def _has_footer_phrase(feat: LineFeatures) -> bool:
+def _footer_phrase_in(text: str, latin1: bool) -> bool:
     """The footer pattern matches (on the lower-cased line when that is the same)."""
-    if feat.latin1:
-        return vocab.FOOTER_LOWER.search(feat.text.lower()) is not None
-    return vocab.FOOTER.search(feat.text) is not None
+    if latin1:
+        return vocab.FOOTER_LOWER.search(text.lower()) is not None
+    return vocab.FOOTER.search(text) is not None
 
 
 _FOOTER_TRIGGERS = vocab.FOOTER_TRIGGERS
 
 
-def _boilerplate_reason(feat: LineFeatures) -> LineReason | None:
+def _boilerplate_reason(
+    text: str, words: list[str], has_digit: bool, nospace: bool, latin1: bool
+) -> LineReason | None:
     """The boilerplate reason of a short line. Checks in order of priority; each
     looks up the line's words only when its first (or last) word allows a match."""
-    text, words, _, _, _, has_digit, _, nospace, _, latin1 = feat
     footer_like = "©" in text or nospace or not _FOOTER_TRIGGERS.isdisjoint(words)
-    if footer_like and _has_footer_phrase(feat):
-        return LineReason.FOOTER
+    if footer_like and _footer_phrase_in(text, latin1):
+        return _R_FOOTER
     if not words:
         if text.endswith("*"):
-            return LineReason.FORM
+            return _R_FORM
         if has_digit and is_stamp(text, latin1):
-            return LineReason.STAMP
+            return _R_STAMP
         return None
     first, last = words[0], words[-1]
     if (last in _COMMENT_VERBS or (not latin1 and last.endswith(("说", "說", "写道")))) and (
         vocab.COMMENT_HEADER.match(text)
     ):
-        return LineReason.COMMENTS
+        return _R_COMMENTS
     key = ""
     if not _COMMENT_WORDS.isdisjoint(words):
         key = " ".join(words)
         if vocab.COMMENT_SECTION.match(key) is not None:
-            return LineReason.COMMENTS
+            return _R_COMMENTS
     if first in _HEADING_STARTS:
         key = key or " ".join(words)
         if key in vocab.RELATED_HEADINGS:
-            return LineReason.RELATED_HEADING
+            return _R_RELATED_HEADING
         if key in vocab.FORM_LABELS:
-            return LineReason.FORM
+            return _R_FORM
     n = len(words)
     if n <= 4 and text.endswith("*"):
-        return LineReason.FORM
+        return _R_FORM
     if has_digit and is_stamp(text, latin1):
-        return LineReason.STAMP
+        return _R_STAMP
     if n <= 5 and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):
-        return LineReason.NAVIGATION
+        return _R_NAVIGATION
     if n > 8:
         return None
     if not _PHRASE_STARTS.isdisjoint(words) and _has_phrase(words, vocab.NAV_PHRASES):
-        return LineReason.NAVIGATION
-    return LineReason.SOCIAL if first in _SOCIAL_WORDS and _SOCIAL_WORDS.issuperset(words) else None
+        return _R_NAVIGATION
+    return _R_SOCIAL if first in _SOCIAL_WORDS and _SOCIAL_WORDS.issuperset(words) else None
 
 
+_R_FOOTER, _R_FORM, _R_STAMP, _R_COMMENTS = (
+    LineReason.FOOTER,
+    LineReason.FORM,
+    LineReason.STAMP,
+    LineReason.COMMENTS,
+)
+_R_RELATED_HEADING, _R_NAVIGATION, _R_SOCIAL = (
+    LineReason.RELATED_HEADING,
+    LineReason.NAVIGATION,
+    LineReason.SOCIAL,
+)
 _COMMENT_VERBS = vocab.COMMENT_VERBS
 _COMMENT_WORDS = vocab.COMMENT_WORDS
 _NAV_WORDS = vocab.NAV_WORDS

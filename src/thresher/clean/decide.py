@@ -227,7 +227,8 @@ def _site_template(labelled: list[classify.Label | None], site_rule: SiteRule | 
     if site_rule is None or not site_rule.active:
         return set()
     found = {i for i, x in enumerate(labelled) if x is not None and site_rule.repeated(x[0].text)}
-    prose = [i for i, x in enumerate(labelled) if x is not None and x[1] is Kind.GOOD]
+    good = Kind.GOOD
+    prose = [i for i, x in enumerate(labelled) if x is not None and x[1] is good]
     prose_words = sum(_labelled_words(labelled, prose))
     templated_words = sum(_labelled_words(labelled, [i for i in prose if i in found]))
     if prose_words and templated_words > PROSE_SHARE * prose_words:
