@@ -148,9 +148,9 @@ def _name_bylines_and_sources(raw: list[str], reasons: list[LineReason], runs: l
     if not runs:
         return
     lo, hi = max(0, runs[0][0] - _NEAR_ARTICLE), min(len(raw), runs[-1][1] + _NEAR_ARTICLE)
-    skip = _NOT_NAMED
+    skip, longest = _NOT_NAMED, metadata.NAMED_LINE_CHARS
     for i in range(lo, hi):
-        if reasons[i] in skip:
+        if reasons[i] in skip or len(raw[i]) > longest:
             continue
         if metadata.is_source_line(raw[i]):
             reasons[i] = LineReason.SOURCE_LINE

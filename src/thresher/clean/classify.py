@@ -147,7 +147,7 @@ _FOOTER_TRIGGERS = vocab.FOOTER_TRIGGERS
 
 
 def _boilerplate_reason(
-    text: str, words: list[str], has_digit: bool, nospace: bool, latin1: bool
+    text: str, words: tuple[str, ...], has_digit: bool, nospace: bool, latin1: bool
 ) -> LineReason | None:
     """The boilerplate reason of a short line. Checks in order of priority; each
     looks up the line's words only when its first (or last) word allows a match."""
@@ -210,7 +210,7 @@ _PHRASE_STARTS = vocab.PHRASE_STARTS
 _HEADING_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.RELATED_HEADINGS | vocab.FORM_LABELS)
 
 
-def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
     if vocab.PHRASE_STARTS.isdisjoint(words):
         return False
     n = len(words)

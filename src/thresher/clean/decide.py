@@ -126,7 +126,7 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
             reasons.append(empty)
             continue
         feat, kind, reason = x
-        text, low_words, words, _, _, _, _, _, key, _ = feat
+        text, words = feat.text, feat.words
         if templated and i in templated:
             kind, reason = bad, LineReason.SITE_REPEATED
         elif words <= _REPEAT_MAX_WORDS:
@@ -147,9 +147,11 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
         row_words.append(words)
         kinds.append(kind)
         reasons.append(reason)
-        if words <= _READ_ALSO_WORDS and low_words and low_words[0] in read_also_starts:
-            read_also.append(i)
-        if key and 2 <= words <= title_words:
+        if words <= _READ_ALSO_WORDS:
+            low_words = feat.low_words
+            if low_words and low_words[0] in read_also_starts:
+                read_also.append(i)
+        if 2 <= words <= title_words and (key := feat.key):
             keys.setdefault(key, []).append(i)
     for first, i in repeats:  # short lines found more than once on the page
         kinds[first] = kinds[i] = bad

@@ -56,7 +56,7 @@ class LineFeatures(NamedTuple):
     """
 
     text: str
-    low_words: list[str]
+    low_words: tuple[str, ...]
     words: float
     stop_ratio: float
     end_punct: bool
@@ -95,7 +95,9 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
     # Latin-1 (most lines of the web): tokens, digits and control characters from
     # the bytes, the same as the regexes of _features_by_regex give
     word_bytes = raw.translate(_LATIN1_WORDS)
-    tokens = word_bytes.decode("latin-1").split()
+    # a tuple: with strings and numbers only, the features are not tracked by the
+    # garbage collector (the label memo holds tens of thousands of them)
+    tokens = tuple(word_bytes.decode("latin-1").split())
     n_tokens = len(tokens)
     key = "".join(tokens) if n_tokens <= _KEYED_WORDS else ""
     # digits are word characters: a key of letters alone means no digit at all
@@ -128,7 +130,7 @@ def _features_by_regex(
     text: str, sample: str, scale: float, stops: frozenset[str], per_char: bool
 ) -> LineFeatures:
     """:func:`line_features` of a line with characters beyond Latin-1."""
-    tokens = _WORD.findall(sample.lower())
+    tokens = tuple(_WORD.findall(sample.lower()))
     nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
     n_tokens = len(tokens)
     key = "".join(tokens) if n_tokens <= _KEYED_WORDS else ""
@@ -189,7 +191,7 @@ def _ends_sentence(text: str) -> bool:
     return False
 
 
-def _is_garbage(text: str, tokens: list[str]) -> bool:
+def _is_garbage(text: str, tokens: tuple[str, ...]) -> bool:
     if len(text) < 20:
         return False
     if len(text) > _LONGEST_WORD and max(map(len, tokens), default=0) > _LONGEST_WORD:

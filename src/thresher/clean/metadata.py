@@ -178,7 +178,7 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any])
         iso = dates.parse_date(text)
         if iso is not None:
             facts.setdefault("updated" if update else "published", iso)
-    if _may_name_author(feat):
+    if "authors" not in facts and _may_name_author(feat):
         parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
         for part in parts:
             author = _AUTHOR.match(part)
@@ -227,15 +227,19 @@ def _place(text: str) -> str:
     return place.title() if place.isupper() else place
 
 
+NAMED_LINE_CHARS = 100
+"""Byline and source lines are at most this long."""
+
+
 def is_byline(text: str) -> bool:
     """A "By X" line (in several languages)."""
     first = text[:8].split(" ", 1)[0].lower()
-    return first in _BY_WORDS and len(text) <= 100 and _AUTHOR.match(text) is not None
+    return first in _BY_WORDS and len(text) <= NAMED_LINE_CHARS and _AUTHOR.match(text) is not None
 
 
 def is_source_line(text: str) -> bool:
     """A "Source: X" line."""
-    return len(text) <= 100 and (":" in text or "：" in text) and _SOURCE.match(text) is not None
+    return len(text) <= NAMED_LINE_CHARS and _has_colon(text) and _SOURCE.match(text) is not None
 
 
 _SLUG_SPLIT = re.compile(r"[-_.+]+|%20")
