@@ -43,6 +43,8 @@ _WIDE_PUNCTUATION = tuple(
     "\u2015\u2212\u2026\u2022\u2122\u20ac\u200b\u2032\u2033\u2009\u202f\u2002\u2003"
     if not re.match(r"\w", c)
 )
+# A character neither Latin-1 nor such punctuation (the line takes the regex route).
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff" + "".join(_WIDE_PUNCTUATION) + "]")
 _STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
 _CHARS_PER_WORD = 1.7
@@ -173,6 +175,8 @@ def _latin1_without_punctuation(text: str) -> bytes | None:
     """``text`` as Latin-1 bytes, punctuation beyond Latin-1 blanked (it is no word
     character, so the ``\\w+`` tokens stay those of ``text``); None when other
     characters remain."""
+    if _BEYOND_LATIN1.search(text) is not None:  # stops at the first such character
+        return None
     for char in _WIDE_PUNCTUATION:
         if char in text:
             text = text.replace(char, " ")
