@@ -8,11 +8,13 @@ steadiest estimate of the cost).
 
 ``--dump FILE`` writes text, line reasons, metadata and site note of every page, with
 and without the site table, as JSON Lines: two dumps of two versions of the code diff
-to nothing when their decisions are the same.
+to nothing when their decisions are the same. ``--variants`` adds five rewritten copies
+of every page (upper case, accented Latin, Cyrillic, CJK ideographs, case-folding
+oddities) so that the other code paths are compared too.
 
 Usage::
 
-    PYTHONPATH=src python benchmarks/clean.py [--passes 6] [--dump out.jsonl] [--profile]
+    PYTHONPATH=src python benchmarks/clean.py [--passes 6] [--dump out.jsonl [--variants]] [--profile]
 """
 
 from __future__ import annotations
