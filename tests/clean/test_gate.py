@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from thresher.evaluate.cleaning import (
+    TextPage,
     c4_lines,
     group_ids,
     group_scores,
-    read_text_pages,
     run_cleaner,
     thresher_cleaner,
 )
@@ -20,11 +18,8 @@ FLOOR_ALL = 0.915
 
 
 @pytest.mark.slow
-def test_textclean_gate(shared_data: Path) -> None:
-    path = shared_data / "textclean" / "dev.jsonl.gz"
-    if not path.is_file():
-        pytest.skip("textclean data absent")
-    pages = read_text_pages([path])
+def test_textclean_gate(textclean_pages: list[TextPage]) -> None:
+    pages = textclean_pages
     groups = group_ids(pages)
     ours = group_scores(run_cleaner("thresher", thresher_cleaner(), pages), groups)
     c4 = group_scores(run_cleaner("c4", c4_lines, pages), groups)
@@ -34,13 +29,10 @@ def test_textclean_gate(shared_data: Path) -> None:
 
 
 @pytest.mark.slow
-def test_site_table_does_not_hurt(shared_data: Path) -> None:
+def test_site_table_does_not_hurt(textclean_pages: list[TextPage]) -> None:
     from thresher.evaluate.cleaning import site_table_for
 
-    path = shared_data / "textclean" / "dev.jsonl.gz"
-    if not path.is_file():
-        pytest.skip("textclean data absent")
-    pages = read_text_pages([path])
+    pages = textclean_pages
     groups = group_ids(pages)
     plain = group_scores(run_cleaner("t", thresher_cleaner(), pages), groups)
     table = site_table_for(pages)

@@ -13,6 +13,7 @@ from thresher.clean import LineReason, SiteLineTable, clean_text, registered_dom
 from thresher.clean.site import count_documents, merge_table_files
 from thresher.document import Document
 from thresher.errors import ConfigError, InputError
+from thresher.evaluate.cleaning import TextPage
 
 
 @pytest.mark.parametrize(
@@ -187,14 +188,11 @@ def test_template_only_table_keeps_page_counts_and_only_template_lines() -> None
 
 
 @pytest.mark.slow
-def test_template_only_table_decides_every_line_as_the_whole_table(shared_data: Path) -> None:
+def test_template_only_table_decides_every_line_as_the_whole_table(textclean_pages: list[TextPage]) -> None:
     """What the site_clean pass loads in each worker changes no decision (310 dev pages)."""
-    from thresher.evaluate.cleaning import read_text_pages, site_table_for
+    from thresher.evaluate.cleaning import site_table_for
 
-    path = shared_data / "textclean" / "dev.jsonl.gz"
-    if not path.is_file():
-        pytest.skip("textclean data absent")
-    pages = read_text_pages([path])
+    pages = textclean_pages
     whole = site_table_for(pages)
     small = whole.template_only(min_share=0.3, min_pages=2)
     assert len(small.to_bytes()) < len(whole.to_bytes()) / 3
