@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from thresher.cli.options import minhash_options
 from thresher.dedup.config import DedupConfig, KeepRule, MinHashConfig, Verify
 from thresher.dedup.files import FileOptions
 from thresher.io.writers import Compression, OutputFormat
@@ -30,26 +31,7 @@ _RULES = [rule.value for rule in KeepRule]
     type=click.Path(file_okay=False),
     help="Persistent index: deduplicate against it, then add this run's kept documents.",
 )
-@click.option(
-    "--threshold",
-    default=0.8,
-    show_default=True,
-    type=click.FloatRange(0, 1, min_open=True, max_open=True),
-    help="Jaccard similarity of near duplicates.",
-)
-@click.option(
-    "--num-perm", default=128, show_default=True, type=click.IntRange(min=1), help="MinHash permutations."
-)
-@click.option("--bands", type=click.IntRange(min=1), help="LSH bands (default: chosen for the threshold).")
-@click.option("--rows", type=click.IntRange(min=1), help="Rows per band (with --bands).")
-@click.option("--ngram", default=5, show_default=True, type=click.IntRange(min=1), help="Words per shingle.")
-@click.option(
-    "--verify",
-    type=click.Choice([v.value for v in Verify]),
-    default="exact",
-    show_default=True,
-    help="How candidate pairs are checked.",
-)
+@minhash_options
 @click.option(
     "--keep",
     type=click.Choice(_RULES),

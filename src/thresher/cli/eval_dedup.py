@@ -10,6 +10,7 @@ import click
 import orjson
 
 from thresher.cli.errors import CommandError
+from thresher.cli.options import minhash_options
 from thresher.dedup.config import MinHashConfig, Verify, candidate_probability, choose_bands_rows
 
 
@@ -65,14 +66,7 @@ def _configs(opt: dict[str, Any]) -> list[MinHashConfig]:
     type=click.IntRange(min=2),
     help="Documents sampled from INPUTS.",
 )
-@click.option(
-    "--threshold", default=0.8, show_default=True, type=click.FloatRange(0, 1, min_open=True, max_open=True)
-)
-@click.option("--num-perm", default=128, show_default=True, type=click.IntRange(min=1))
-@click.option("--ngram", default=5, show_default=True, type=click.IntRange(min=1))
-@click.option("--bands", type=click.IntRange(min=1))
-@click.option("--rows", type=click.IntRange(min=1))
-@click.option("--verify", type=click.Choice([v.value for v in Verify]), default="exact", show_default=True)
+@minhash_options
 @click.option("--sweep", is_flag=True, help="Try every bands x rows shape for --num-perm.")
 @click.option("--text-field", default="text", show_default=True)
 @click.option("--seed", default=0, show_default=True, type=int)
