@@ -24,14 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from thresher.document import Document, Drop
-from thresher.filters import (
-    C4QualityFilter,
-    FineWebQualityFilter,
-    GopherQualityFilter,
-    GopherRepetitionFilter,
-)
+from thresher.filters import fineweb_filters
 from thresher.langid.model import detect_language
-from thresher.step import DocStep
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "textclean" / "dev.jsonl.gz"
@@ -69,18 +63,9 @@ def build_documents(
     return (docs[:limit] if limit else docs), skipped
 
 
-def _steps() -> dict[str, DocStep]:
-    return {
-        "gopher_repetition": GopherRepetitionFilter(language="en"),
-        "gopher_quality": GopherQualityFilter(language="en"),
-        "c4_quality": C4QualityFilter(language="en"),
-        "fineweb_quality": FineWebQualityFilter(language="en"),
-    }
-
-
 def run_thresher(docs: list[dict[str, str]]) -> dict[str, Any]:
     """Each filter on every original text, then the four chained; CPU seconds of each."""
-    steps = _steps()
+    steps = fineweb_filters()
     decisions: dict[str, dict[str, list[Any]]] = {}
     seconds: dict[str, float] = {}
     for name, step in steps.items():

@@ -15,25 +15,10 @@ from pathlib import Path
 import pytest
 
 from thresher.document import Document, Drop
-from thresher.filters import (
-    C4QualityFilter,
-    FineWebQualityFilter,
-    GopherQualityFilter,
-    GopherRepetitionFilter,
-)
-from thresher.step import DocStep
+from thresher.filters import fineweb_filters
 
 FIXTURE = Path(__file__).with_name("data") / "datatrove_decisions.json"
 MIN_AGREEMENT = 0.995
-
-
-def _steps() -> dict[str, DocStep]:
-    return {
-        "gopher_repetition": GopherRepetitionFilter(language="en"),
-        "gopher_quality": GopherQualityFilter(language="en"),
-        "c4_quality": C4QualityFilter(language="en"),
-        "fineweb_quality": FineWebQualityFilter(language="en"),
-    }
 
 
 def test_agreement_with_datatrove(shared_data: Path) -> None:
@@ -48,7 +33,7 @@ def test_agreement_with_datatrove(shared_data: Path) -> None:
     missing = [key for key in kept if key not in texts]
     if missing:
         pytest.skip(f"{len(missing)} fixture texts are not in this copy of the shared data")
-    steps = _steps()
+    steps = fineweb_filters()
     for index, name in enumerate(expected["filters"]):
         agree = sum(
             (not isinstance(steps[name].apply(Document(id=key, text=texts[key])), Drop))
