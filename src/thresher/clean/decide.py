@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,7 @@ def decide(
     """
     if feats is None:
         feats = [x[0] if x is not None else None for x in labelled]
+    labelled = _numbered_items(labelled)
     page = _context_pass(labelled, site_rule)
     runs = _find_runs(page, th)
     url_title = None
@@ -84,6 +86,47 @@ def decide(
         _apply_title(decision, feats, keep_title, blocked, url_title, page.keys)
         _mark_related(decision, feats, page.stamps)
     return decision
+
+
+_ORDINAL = re.compile(r"(\d{1,2})\s?[.)]\s+\S")
+_SEQUENCE_GAP = 30  # lines between two items of one numbered list, at most
+_SEQUENCE_MIN = 3
+
+
+def _numbered_items(labelled: list[classify.Label | None]) -> list[classify.Label | None]:
+    """Items of a numbered list ("1. ...", "2) ..." in order) count as short sentences.
+
+    Alone, "2. Take inventory" looks like a menu entry; three or more lines numbered
+    n, n+1, n+2... close to one another are the steps or entries of a list in the
+    article (a how-to, a ranking), so they are relabelled ``NEAR`` with no reason:
+    they join the article run when they are in or beside it, and go with it otherwise.
+    """
+    found: list[tuple[int, int]] = []
+    for i, x in enumerate(labelled):
+        if x is not None and x[0].has_digit and (m := _ORDINAL.match(x[0].text)) is not None:
+            found.append((i, int(m.group(1))))
+    if len(found) < _SEQUENCE_MIN:
+        return labelled
+    chosen: set[int] = set()
+    chain = [found[0]]
+    for row, number in found[1:]:
+        last_row, last_number = chain[-1]
+        if number == last_number + 1 and row - last_row <= _SEQUENCE_GAP:
+            chain.append((row, number))
+            continue
+        if len(chain) >= _SEQUENCE_MIN:
+            chosen.update(r for r, _ in chain)
+        chain = [(row, number)]
+    if len(chain) >= _SEQUENCE_MIN:
+        chosen.update(r for r, _ in chain)
+    if not chosen:
+        return labelled
+    out = list(labelled)
+    for row in chosen:
+        x = out[row]
+        if x is not None and x[1] is not Kind.GOOD:
+            out[row] = (x[0], Kind.NEAR, None)
+    return out
 
 
 @dataclass
