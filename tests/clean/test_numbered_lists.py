@@ -73,3 +73,24 @@ def test_a_lone_numbered_line_is_not_a_list() -> None:
     page = "\n".join([*_RANKING_EN[:1], "2. Bundesliga", *_RANKING_EN[1:2]])
     reasons = {line.text: line.reason for line in clean_text(page).lines}
     assert reasons["2. Bundesliga"] is not LineReason.CONTENT
+
+
+def test_ordinal_numbers_make_a_list_too() -> None:
+    """ "1ª etapa", "2ª etapa"... (and "1st", "2nd", "3rd") number a list as "1.", "2." do."""
+    rounds = [
+        "1ª etapa: 3 de março – Cidade Alta",
+        "2ª etapa: 7 de abril – Porto Velho",
+        "3ª etapa: 5 de maio – Vale Verde",
+        "4ª etapa: 2 de junho – Serra Azul",
+        "5ª etapa: 7 de julho – Campo Largo",
+        "6ª etapa: 4 de agosto – Cidade Alta",
+    ]
+    intro = (
+        "A liga regional de kart divulgou nesta semana o calendário completo da temporada, "
+        "com seis etapas em cinco cidades e uma final disputada no mesmo circuito da abertura."
+    )
+    page = "\n".join(["Início", "Notícias", "Calendário", intro, *rounds, "Contato", "Entrar"])
+    kept = clean_text(page).text.split("\n")
+    for line in [intro, *rounds]:
+        assert line in kept
+    assert "Entrar" not in kept

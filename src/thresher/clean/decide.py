@@ -88,13 +88,15 @@ def decide(
     return decision
 
 
-_ORDINAL = re.compile(r"(\d{1,2})\s?[.)]\s+\S")
+# "1. ", "2) ", and ordinal numbers: "1st", "2nd", "3a", "4ª", "5º", "6e", "7ème"
+_ORDINAL = re.compile(r"(\d{1,2})(?:\s?[.)]|st|nd|rd|th|ème|er|e|a|o|ª|º)\s+\S")
 _SEQUENCE_GAP = 30  # lines between two items of one numbered list, at most
 _SEQUENCE_MIN = 3
 
 
 def _numbered_items(labelled: list[classify.Label | None]) -> list[classify.Label | None]:
-    """Items of a numbered list ("1. ...", "2) ..." in order) count as short sentences.
+    """Items of a numbered list ("1. ...", "2) ...", "3ª ...", "4th ..." in order) count as
+    short sentences.
 
     Alone, "2. Take inventory" looks like a menu entry; three or more lines numbered
     n, n+1, n+2... close to one another are the steps or entries of a list in the
