@@ -165,6 +165,8 @@ def _boilerplate_reason(
         vocab.COMMENT_HEADER.match(text)
     ):
         return _R_COMMENTS
+    if first in _MEDIA_STARTS and vocab.MEDIA.match(text) is not None:
+        return _R_MEDIA
     key = ""
     if not _COMMENT_WORDS.isdisjoint(words):
         key = " ".join(words)
@@ -176,15 +178,24 @@ def _boilerplate_reason(
             return _R_RELATED_HEADING
         if key in vocab.FORM_LABELS:
             return _R_FORM
+        if key in vocab.MEDIA_LINES:
+            return _R_MEDIA
     n = len(words)
     if n <= 4 and text.endswith("*"):
         return _R_FORM
+    if has_digit and n <= 6:
+        if text[-1].isdigit() and vocab.GALLERY_COUNTER.match(text) is not None:
+            return _R_MEDIA
+        if not _READING_WORDS.isdisjoint(words) and vocab.READING_TIME.match(text) is not None:
+            return _R_STAMP
     if has_digit and is_stamp(text, latin1):
         return _R_STAMP
     if n <= 5 and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):
         return _R_NAVIGATION
     if n > 8:
         return None
+    if not _AGENCY_MARKS.isdisjoint(words) and text[-1] not in ".!?":
+        return _R_MEDIA
     if not _PHRASE_STARTS.isdisjoint(words) and _has_phrase(words, vocab.NAV_PHRASES):
         return _R_NAVIGATION
     return _R_SOCIAL if first in _SOCIAL_WORDS and _SOCIAL_WORDS.issuperset(words) else None
@@ -196,18 +207,24 @@ _R_FOOTER, _R_FORM, _R_STAMP, _R_COMMENTS = (
     LineReason.STAMP,
     LineReason.COMMENTS,
 )
-_R_RELATED_HEADING, _R_NAVIGATION, _R_SOCIAL = (
+_R_RELATED_HEADING, _R_NAVIGATION, _R_SOCIAL, _R_MEDIA = (
     LineReason.RELATED_HEADING,
     LineReason.NAVIGATION,
     LineReason.SOCIAL,
+    LineReason.MEDIA,
 )
 _COMMENT_VERBS = vocab.COMMENT_VERBS
 _COMMENT_WORDS = vocab.COMMENT_WORDS
 _NAV_WORDS = vocab.NAV_WORDS
 _SOCIAL_WORDS = vocab.SOCIAL_WORDS
+_MEDIA_STARTS = vocab.MEDIA_STARTS
+_READING_WORDS = vocab.READING_WORDS
+_AGENCY_MARKS = vocab.PICTURE_AGENCY_MARKS
 _PHRASE_STARTS = vocab.PHRASE_STARTS
 # First words of the whole-line headings and form labels.
-_HEADING_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.RELATED_HEADINGS | vocab.FORM_LABELS)
+_HEADING_STARTS = frozenset(
+    p.split(" ", 1)[0] for p in vocab.RELATED_HEADINGS | vocab.FORM_LABELS | vocab.MEDIA_LINES
+)
 
 
 def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:

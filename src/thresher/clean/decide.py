@@ -82,8 +82,12 @@ def decide(
     if runs:
         start = runs[0][0]
         first = page.reasons
-        blocked = {i for i in range(max(0, start - metadata.TITLE_WINDOW), start) if first[i] is not None}
-        _apply_title(decision, feats, keep_title, blocked, url_title, page.keys)
+        blocked = {
+            i
+            for i in range(max(0, start - metadata.TITLE_WINDOW), start)
+            if first[i] is not None and not _repeated_headline(i, first[i], feats[i], page.keys)
+        }
+        _apply_title(decision, feats, keep_title, blocked, url_title, page.keys, first)
         _mark_related(decision, feats, page.stamps)
     return decision
 
@@ -312,6 +316,20 @@ def _start_after(runs: list[tuple[int, int]], title: int) -> list[tuple[int, int
     return [(start, end) for start, end in cut if start < end]
 
 
+def _repeated_headline(
+    i: int, reason: LineReason | None, feat: LineFeatures | None, keys: dict[str, list[int]]
+) -> bool:
+    """A line of several words found twice close together may be the headline (the
+    page title and the heading both spell it)."""
+    if reason is not LineReason.PAGE_REPEATED or feat is None or feat.words < _HEADLINE_MIN_WORDS:
+        return False
+    return any(j != i and abs(j - i) <= _HEADLINE_COPY_GAP for j in keys.get(feat.key, ()))
+
+
+_HEADLINE_MIN_WORDS = 4
+_HEADLINE_COPY_GAP = 10
+
+
 def _apply_title(
     decision: Decision,
     feats: list[LineFeatures | None],
@@ -319,9 +337,11 @@ def _apply_title(
     blocked: set[int],
     preferred: int | None,
     keys: dict[str, list[int]],
+    first_reasons: list[LineReason | None],
 ) -> None:
     reasons = decision.reasons
-    found = metadata.find_title(feats, keys, decision.runs[0][0], blocked, preferred)
+    stamps = {i for i in blocked if first_reasons[i] is LineReason.STAMP}
+    found = metadata.find_title(feats, keys, decision.runs[0][0], blocked, preferred, stamps)
     for i in found.slugs:
         reasons[i] = LineReason.SLUG
     for i in found.duplicates:

@@ -208,7 +208,8 @@ def _is_garbage(text: str, tokens: tuple[str, ...]) -> bool:
 
 
 def is_stamp(text: str, latin1: bool = False) -> bool:
-    """A line that is only a date, a time or an "updated" stamp.
+    """A line that is only a date, a time or an "updated" stamp, perhaps signed
+    ("Posted on March 4, 2022 by Jane Doe").
 
     ``latin1`` says the line has no letter beyond Latin-1 (:attr:`LineFeatures.latin1`):
     then its letter runs tell before any pattern runs whether it can be a stamp (two
@@ -216,6 +217,18 @@ def is_stamp(text: str, latin1: bool = False) -> bool:
     """
     if len(text) > 80:
         return False
+    if _is_bare_stamp(text, latin1):
+        return True
+    signed = signed_stamp_names(text)
+    return signed is not None and _is_bare_stamp(text[: signed.start()], latin1)
+
+
+def signed_stamp_names(text: str) -> re.Match[str] | None:
+    """The "by Jane Doe" at the end of a line (its ``names`` group), if any."""
+    return vocab.STAMP_SIGNATURE.search(text)
+
+
+def _is_bare_stamp(text: str, latin1: bool) -> bool:
     month_possible = True
     if latin1:
         runs = _STAMP_LEFTOVER.findall(text.lower())

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from thresher.clean import dates
+from thresher.clean import dates, vocab
 from thresher.clean.features import SAMPLE_CHARS as _SAMPLE_CHARS
-from thresher.clean.features import LineFeatures, is_stamp
+from thresher.clean.features import LineFeatures, is_stamp, signed_stamp_names
 
 TITLE_WINDOW = 25
 """The headline is looked for this many lines above the article."""
@@ -64,14 +64,15 @@ def find_title(
     article_start: int,
     blocked: set[int],
     preferred: int | None = None,
+    stamps: set[int] | frozenset[int] = frozenset(),
 ) -> TitleFinding:
     """The headline above the article, slug lines and repeated title lines.
 
     ``keys`` maps the key of every line of 2 to 60 words to the lines having it, in
     order. Lines in ``blocked`` (already known as boilerplate) are never
-    the headline.
+    the headline; ``stamps`` are the date lines among them.
     """
-    pick = preferred if preferred is not None else _pick_title(feats, keys, article_start, blocked)
+    pick = preferred if preferred is not None else _pick_title(feats, keys, article_start, blocked, stamps)
     found = TitleFinding(index=pick)
     title = feats[pick] if pick is not None else None
     if title is None:
@@ -96,26 +97,68 @@ def _pick_title(
     keys: dict[str, list[int]],
     article_start: int,
     blocked: set[int],
+    stamps: set[int] | frozenset[int],
 ) -> int | None:
-    candidates: list[int] = []
+    """The likeliest headline among the title-like lines above the article (the
+    nearest one on a tie)."""
+    best, best_score = None, float("-inf")
     lo = max(0, article_start - TITLE_WINDOW)
     for i in range(article_start - 1, lo - 1, -1):
         f = feats[i]
         if f is None or i in blocked or not _title_like(f):
             continue
-        candidates.append(i)
-    for i in candidates:  # a headline that also appears as a slug (same letters)
-        f = feats[i]
-        if f is None or f.lower_only:
-            continue
-        variants = {g.text for j in keys.get(f.key, ()) if (g := feats[j]) is not None}
-        if len(variants) > 1:
-            return i
-    for i in candidates:  # else the nearest line not repeated as it is (a site name)
-        f = feats[i]
-        if f is not None and len(keys.get(f.key, ())) == 1:
-            return i
-    return candidates[0] if candidates else None
+        score = _title_score(i, f, feats, keys, article_start, stamps)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+_SIGNATURE_LINES = 6
+_CAPTION_MARK = re.compile(r"\b(?:foto|fotos|photo|photos|bild|image|credit|crédit|imagen)\s?[:：]", re.I)
+
+
+def _title_score(
+    i: int,
+    f: LineFeatures,
+    feats: list[LineFeatures | None],
+    keys: dict[str, list[int]],
+    article_start: int,
+    stamps: set[int] | frozenset[int],
+) -> float:
+    """How much a line looks like the page's headline.
+
+    A headline has a few words to a couple of dozen (one to three are a name, a place,
+    a section), is often signed or dated just below (byline, date stamp), and may be
+    repeated on the page (a slug, the page title); captions and section labels are not.
+    """
+    words = f.words
+    score = -0.1 * (article_start - i)  # nearer the article is likelier
+    if words <= 2:
+        score -= 3.0
+    elif words <= 3:
+        score -= 1.5
+    elif words > 20:
+        score -= 0.25 * (words - 20)
+    elif words >= 5:
+        score += 1.0
+    text = f.text
+    if text[-1] in "—–-|•·" or " | " in text or " • " in text:
+        score -= 2.0
+    if f.low_words and f.low_words[-1] in _BY_WORDS:
+        score -= 3.0  # "... sponsored by"
+    if _CAPTION_MARK.search(text) is not None or not vocab.PICTURE_AGENCY_MARKS.isdisjoint(f.low_words):
+        score -= 2.0
+    same = keys.get(f.key, ())
+    if not f.lower_only and len({g.text for j in same if (g := feats[j]) is not None}) > 1:
+        score += 3.0  # spelled again as a slug
+    elif len(same) > 1 and words >= 4:
+        score += 1.5  # the page title and the headline
+    for j in range(i + 1, min(article_start, i + 1 + _SIGNATURE_LINES)):
+        g = feats[j]
+        if j in stamps or (g is not None and len(g.text) <= NAMED_LINE_CHARS and is_byline(g.text)):
+            score += 2.0
+            break
+    return score
 
 
 def _title_like(f: LineFeatures) -> bool:
@@ -178,6 +221,9 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any])
         iso = dates.parse_date(text)
         if iso is not None:
             facts.setdefault("updated" if update else "published", iso)
+        signed = signed_stamp_names(text) if "authors" not in facts else None
+        if signed is not None:
+            facts["authors"] = [n for n in _AUTHOR_SPLIT.split(signed["names"]) if n]
     if "authors" not in facts and _may_name_author(feat):
         parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
         for part in parts:

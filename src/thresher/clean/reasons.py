@@ -26,6 +26,9 @@ class LineReason(StrEnum):
     RELATED_HEADLINE = "related_headline"
     FOOTER = "footer"
     SOCIAL = "social"
+    MEDIA = "media"
+    """A picture or video credit, or a link to a video or a gallery ("Foto: dpa",
+    "Photo by X/Getty Images", "Video: ...")."""
     SITE_REPEATED = "site_repeated"
     PAGE_REPEATED = "page_repeated"
     SLUG = "slug"

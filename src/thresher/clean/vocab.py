@@ -90,10 +90,65 @@ SOCIAL_WORDS = _words(
     """share shares sharing tweet pin it like likes follow us on via email e mail print
     this article story page link facebook twitter x instagram linkedin pinterest reddit
     whatsapp telegram youtube tiktok rss feed google flipboard tumblr vk weibo wechat
-    messenger copy comments comment teilen drucken folgen sie uns partager imprimer
-    suivre nous compartir imprimir seguir condividi stampa segui compartilhar partilhar
-    delen поделиться udostępnij 分享 微博 微信 シェア ツイート and or"""
+    messenger copy comments comment save bookmark send teilen drucken folgen sie uns
+    artikel beitrag seite merken link kopieren versenden per auf partager imprimer
+    suivre nous cet copier le lien sur compartir imprimir seguir enlace copiar en
+    condividi stampa segui su copia compartilhar partilhar delen поделиться udostępnij
+    分享 微博 微信 シェア ツイート and or"""
 )
+
+# Credit lines of pictures and videos and links to them: "Foto: dpa", "Photo by
+# X/Getty Images", "Crédit photo : X", "Video: ..."; and lines naming a picture agency.
+MEDIA = re.compile(
+    r"^\(?(?:(?:photo|image|picture|video)s?(?: credits?)?|credits?|photograph|"
+    r"fotos?|bild(?:er)?|bildquelle|grafik|illustration|cr[ée]dits?(?: photos?)?|"
+    r"im[áa]gen(?:es)?|immagin[ei]|fotograf[íi]a|zdj[eę]ci[ea]|fot\.|фото|"
+    r"照片|图片|写真|画像)\s?[:：]\s*\S|"
+    r"^(?:photo|image|picture|photograph|foto|bild)s? (?:by|von|de|di|door|par|por)\s+\S|"
+    r"^(?:ap|afp|epa|reuters) (?:photo|foto)\b",
+    re.IGNORECASE,
+)
+MEDIA_STARTS = _words(
+    """photo photos image images picture pictures video videos credit credits photograph
+    foto fotos bild bilder bildquelle grafik illustration crédit crédits credit imagen
+    imágenes imagenes immagine immagini fotografía fotografia zdjęcie zdjęcia fot фото
+    照片 图片 写真 画像 ap afp epa reuters"""
+)
+# Whole short lines that play or open media: audio versions, galleries, videos.
+MEDIA_LINES = _phrases(
+    """artikel anhören|artikel vorlesen|vorlesen|anhören|audio|listen|listen to this article|
+    listen to article|listen to this story|play video|watch video|watch|video abspielen|
+    bildergalerie|fotogalerie|galerie|gallery|photo gallery|image gallery|slideshow|
+    écouter cet article|écouter l article|écouter|diaporama|galerie photos|
+    escuchar|escuchar artículo|escuchar noticia|galería|galería de fotos|ascolta|
+    ascolta l articolo|galleria|galleria fotografica|ouvir|ouvir artigo|galeria|
+    galeria de fotos|voorlezen|beluister|fotoserie|odsłuchaj|galeria zdjęć"""
+)
+# A gallery's counter: "Bild 1 von 8", "3 of 12", "Photo 2/10".
+GALLERY_COUNTER = re.compile(
+    r"^(?:(?:bild|foto|image|photo|picture|slide|imagen|immagine|zdjęcie)\s+)?\d{1,3}\s*"
+    r"(?:von|of|de|di|sur|van|z|/)\s*\d{1,3}$",
+    re.IGNORECASE,
+)
+# "Lesedauer: 3 Min.", "5 min read", "Temps de lecture : 4 minutes".
+READING_TIME = re.compile(
+    r"^(?:(?:lesedauer|lesezeit|reading time|read time|time to read|temps de lecture|"
+    r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|czas czytania|"
+    r"время чтения)\s*[:：]?\s*(?:ca\.?\s*|about\s*|~\s*)?\d{1,3}\s*[\w.]*|"
+    r"\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minut)\.?\s*"
+    r"(?:read|reading|lesen|lesezeit|de lecture|de lectura|di lettura|de leitura|"
+    r"leestijd|czytania))\.?$",
+    re.IGNORECASE,
+)
+
+# One of these words is in every line READING_TIME matches.
+READING_WORDS = _words(
+    """min mins minute minutes minuten minutos minuti minut lesedauer lesezeit reading read
+    lecture lectura lettura leitura leestijd czytania чтения"""
+)
+
+# Words that name a picture agency or library: a short line with one is a credit.
+PICTURE_AGENCY_MARKS = _words("getty shutterstock istock istockphoto imago alliance unsplash pixabay")
 
 # Whole short lines that are form labels and controls.
 FORM_LABELS = _phrases(
@@ -179,6 +234,13 @@ STAMP_REMOVABLE = MONTH_WORDS | _words(
     às et est edt ct cst cdt mt mst mdt pt pst pdt"""
 )
 
+# The signature at the end of a stamp: "Posted on March 4, 2022 by Jane Doe",
+# "Veröffentlicht am 4. Oktober 2022 von Miriam" (one to four capitalised names).
+STAMP_SIGNATURE = re.compile(
+    r"\s(?i:by|von|par|por|di|door|przez)\s+(?P<names>[^\W\d_][\w.'’-]*"
+    r"(?:\s+[^\W\d_][\w.'’-]*){0,3})\s*$"
+)
+
 # Comment sections: a commenter's header line, or the heading / count of comments.
 COMMENT_HEADER = re.compile(
     r"^.{1,80}?\s(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|"
@@ -217,8 +279,19 @@ RELATED_HEADINGS = _phrases(
     you might like|more stories|more like this|recommended|recommended for you|
     recommended stories|most popular|most read|most viewed|trending|trending now|
     popular posts|recent posts|latest news|other people are reading|more on this story|
-    mehr zum thema|das könnte sie auch interessieren|weitere artikel|ähnliche artikel|
-    verwandte artikel|meistgelesen|meistgelesene artikel|neueste artikel|
+    more news|more headlines|top stories|latest stories|editor's picks|editors picks|
+    don't miss|dont miss|read next|up next|further reading|similar articles|
+    what to read next|more to explore|you may be interested in|
+    mehr zum thema|das könnte sie auch interessieren|das könnte dich auch interessieren|
+    weitere artikel|ähnliche artikel|verwandte artikel|meistgelesen|meistgelesene artikel|
+    neueste artikel|weitere meldungen|weitere nachrichten|weitere themen|mehr nachrichten|
+    aktuelle meldungen|neueste meldungen|top themen|unsere empfehlungen|
+    auch interessant|ebenfalls interessant|passend zum thema|dazu passend|
+    beliebte artikel|ähnliche beiträge|verwandte beiträge|weitere beiträge|
+    neueste beiträge|letzte beiträge|aktuelle beiträge|beliebte beiträge|
+    à lire également|dans la même rubrique|nos dernières actualités|
+    más noticias|te recomendamos|también le puede interesar|altre notizie|
+    ultime notizie|meer nieuws|ook interessant|zobacz również|polecamy|
     lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
     vous aimerez aussi|noticias relacionadas|artículos relacionados|te puede interesar|
     también te puede interesar|lo más leído|articoli correlati|leggi anche|
