@@ -7,18 +7,18 @@ import re
 _MONTH_NAMES: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january jan januar janvier enero gennaio janeiro jänner",
-        "february feb februar février fevrier febrero febbraio fevereiro",
-        "march mar märz maerz mars marzo março",
-        "april apr avril abril aprile",
-        "may mai mayo maggio maio",
-        "june jun juni juin junio giugno junho",
-        "july jul juli juillet julio luglio julho",
-        "august aug août aout agosto",
-        "september sep sept septembre septiembre settembre setembro",
-        "october oct oktober octobre octubre ottobre outubro",
-        "november nov novembre noviembre novembro",
-        "december dec dezember décembre decembre diciembre dicembre dezembro",
+        "january jan januar janvier enero gennaio janeiro jänner januari stycznia styczeń styczen",
+        "february feb februar février fevrier febrero febbraio fevereiro februari lutego luty",
+        "march mar märz maerz mars marzo março maart marca marzec",
+        "april apr avril abril aprile kwietnia kwiecień kwiecien",
+        "may mai mayo maggio maio mei maja maj",
+        "june jun juni juin junio giugno junho czerwca czerwiec",
+        "july jul juli juillet julio luglio julho lipca lipiec",
+        "august aug août aout agosto augustus sierpnia sierpień sierpien",
+        "september sep sept septembre septiembre settembre setembro września wrzesień wrzesien",
+        "october oct oktober octobre octubre ottobre outubro października październik pazdziernik",
+        "november nov novembre noviembre novembro listopada listopad",
+        "december dec dezember décembre decembre diciembre dicembre dezembro grudnia grudzień grudzien",
     ],
     start=1,
 ):
@@ -39,8 +39,8 @@ _TIME = re.compile(
     r"(?:\b|(?<=T))(?P<h>\d{1,2})(?::|h)(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap])?\.?m?\b", re.I
 )
 _UPDATED = re.compile(
-    r"\b(?:updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|"
-    r"atualizado|bijgewerkt|обновлено|zaktualizowano)\b|更新",
+    r"\b(?:updated|modified|aktualisiert|geändert|mise? à jour|actualizado|actualización|"
+    r"aggiornato|atualizado|bijgewerkt|обновлено|zaktualizowano|aktualizacja)\b|更新",
     re.IGNORECASE,
 )
 # One word of each Latin-1 phrase of _UPDATED: a Latin-1 line without any of these
@@ -57,18 +57,25 @@ UPDATE_WORDS = frozenset(
         "atualizado",
         "bijgewerkt",
         "zaktualizowano",
+        "mise",
+        "actualización",
+        "aktualizacja",
     ]
 )
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, day_first: bool = False) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD`` (with ``THH:MM`` when a time is next
-    to it), or None when no date can be read."""
+    to it), or None when no date can be read.
+
+    ``a/b/yyyy`` with both numbers up to 12 is read month first (American) unless
+    ``day_first`` (most other languages); ``a.b.yyyy`` is always day first.
+    """
     for pattern in _PATTERNS:
         match = pattern.search(text)
         if match is None:
             continue
-        ymd = _ymd(match)
+        ymd = _ymd(match, day_first)
         if ymd is None:
             continue
         year, month, day = ymd
@@ -83,7 +90,7 @@ def is_update_stamp(text: str) -> bool:
     return _UPDATED.search(text) is not None
 
 
-def _ymd(match: re.Match[str]) -> tuple[int, int, int] | None:
+def _ymd(match: re.Match[str], day_first: bool) -> tuple[int, int, int] | None:
     groups = match.groupdict()
     year = int(groups["y"])
     if "mon" in groups and groups["mon"] is not None:
@@ -93,7 +100,7 @@ def _ymd(match: re.Match[str]) -> tuple[int, int, int] | None:
         return year, month, int(groups["d"])
     if "a" in groups and groups["a"] is not None:
         first, second = int(groups["a"]), int(groups["b"])
-        us_order = groups["sep"] == "/" and first <= 12
+        us_order = groups["sep"] == "/" and first <= 12 and not (day_first and second <= 12)
         if first > 12 or not us_order:
             return year, second, first
         return year, first, second

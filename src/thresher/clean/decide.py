@@ -202,10 +202,23 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
                 read_also.append(i)
         if 2 <= words <= title_words and (key := feat.key):
             keys.setdefault(key, []).append(i)
-    for first, i in repeats:  # short lines found more than once on the page
-        kinds[first] = kinds[i] = bad
-        reasons[first] = reasons[i] = LineReason.PAGE_REPEATED
+    # short lines found more than once on the page; the last copy stays when prose
+    # follows it (a subheading also listed in a table of contents above)
+    last_copy = {first: i for first, i in repeats}
+    for first, i in repeats:
+        for row in (first, i):
+            if row != last_copy[first] or not _heads_prose(labelled, row):
+                kinds[row] = bad
+                reasons[row] = LineReason.PAGE_REPEATED
     return _Page(kinds, reasons, rows, row_words, barriers, read_also, stamps, keys)
+
+
+def _heads_prose(labelled: list[classify.Label | None], row: int) -> bool:
+    """The next non-blank line after ``row`` is prose."""
+    for x in labelled[row + 1 : row + 3]:
+        if x is not None:
+            return x[1] is Kind.GOOD
+    return False
 
 
 def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:

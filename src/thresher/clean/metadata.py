@@ -40,10 +40,28 @@ _AGENCY = re.compile(
     r"Bloomberg|TASS|Kyodo|Yonhap|CNA|IANS|PTI|ANI)\)"
 )
 _AUTHOR = re.compile(
-    r"^(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+(?P<names>[^\W\d_][^|•·]{1,80}?)\s*$",
+    r"^(?:(?:(?:written|posted|geschrieben|écrit|escrito|scritto|geschreven|napisane)\s+)?"
+    r"(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+|"
+    r"(?:authors?|autor(?:en|es|a|ka)?|auteurs?|autore|autrice|redacción|redactie)\s*[:：]\s*)"
+    r"(?P<names>[^\W\d_][^|•·]{1,80}?)\s*$",
     re.IGNORECASE,
 )
-_BY_WORDS = frozenset(["by", "von", "par", "por", "di", "door", "da", "av", "af", "автор", "przez"])
+# Every word a line matching _AUTHOR can start with (and the "by" words themselves).
+_BY_WORDS = vocab.words(
+    """by von par por di door da av af автор przez written posted geschrieben écrit escrito
+    scritto geschreven napisane author authors autor autoren autores autora autorka auteur
+    auteurs autore autrice redacción redactie"""
+)
+
+
+def _author(text: str) -> re.Match[str] | None:
+    """The "By X" match of a line whose names start with a capital ("Por qué..." is
+    Spanish for "why", not a byline)."""
+    match = _AUTHOR.match(text)
+    return match if match is not None and match["names"][0].isupper() else None
+
+
+_SIGNING_WORDS = frozenset(["by", "von", "par", "por", "di", "door", "da", "przez"])
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
 _URL_LINE = re.compile(r"^https?://\S+$")
 _BYLINE_PARTS = re.compile(r"\s*[|•·]\s*")
@@ -144,7 +162,7 @@ def _title_score(
     text = f.text
     if text[-1] in "—–-|•·" or " | " in text or " • " in text:
         score -= 2.0
-    if f.low_words and f.low_words[-1] in _BY_WORDS:
+    if f.low_words and f.low_words[-1] in _SIGNING_WORDS:
         score -= 3.0  # "... sponsored by"
     if _CAPTION_MARK.search(text) is not None or not vocab.PICTURE_AGENCY_MARKS.isdisjoint(f.low_words):
         score -= 2.0
@@ -171,7 +189,7 @@ def _title_like(f: LineFeatures) -> bool:
         return False
     if _has_colon(text) and (_SOURCE.match(text) or _URL_LINE.match(text)):
         return False
-    return not _may_name_author(f) or _AUTHOR.match(text) is None
+    return not _may_name_author(f) or _author(text) is None
 
 
 def _whole_words_known(f: LineFeatures) -> bool:
@@ -193,17 +211,19 @@ def _is_update_stamp(f: LineFeatures) -> bool:
 
 
 def find_facts(
-    lines: list[str], feats: list[LineFeatures | None], runs: list[tuple[int, int]]
+    lines: list[str], feats: list[LineFeatures | None], runs: list[tuple[int, int]], lang: str = "en"
 ) -> dict[str, Any]:
-    """Dateline, source, authors, dates and canonical URL found around the article."""
+    """Dateline, source, authors, dates and canonical URL found around the article
+    (``lang``: numeric dates are read day first except in English)."""
     facts: dict[str, Any] = {}
     if not runs:
         return facts
     start, end = runs[0][0], runs[-1][1]
     head = [i for i in range(max(0, start - TITLE_WINDOW), min(end, start + 6))]
     tail = [i for i in range(max(start, end - 3), min(len(lines), end + 6))]
+    day_first = lang != "en"
     for i in head:
-        _read_head_line(lines[i], feats[i], facts)
+        _read_head_line(lines[i], feats[i], facts, day_first)
     for i in tail:
         match = _SOURCE.match(lines[i]) if _has_colon(lines[i]) else None
         if match and "source_attribution" not in facts:
@@ -213,12 +233,12 @@ def find_facts(
     return facts
 
 
-def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any]) -> None:
+def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any], day_first: bool) -> None:
     if feat is None or feat.words > 12:
         return
     update = _is_update_stamp(feat)
     if update or (feat.has_digit and is_stamp(text, feat.latin1)):
-        iso = dates.parse_date(text)
+        iso = dates.parse_date(text, day_first)
         if iso is not None:
             facts.setdefault("updated" if update else "published", iso)
         signed = signed_stamp_names(text) if "authors" not in facts else None
@@ -227,7 +247,7 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any])
     if "authors" not in facts and _may_name_author(feat):
         parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
         for part in parts:
-            author = _AUTHOR.match(part)
+            author = _author(part)
             if author and "authors" not in facts:
                 names = [n for n in _AUTHOR_SPLIT.split(author["names"]) if n]
                 facts["authors"] = names
@@ -279,8 +299,8 @@ NAMED_LINE_CHARS = 100
 
 def is_byline(text: str) -> bool:
     """A "By X" line (in several languages)."""
-    first = text[:8].split(" ", 1)[0].lower()
-    return first in _BY_WORDS and len(text) <= NAMED_LINE_CHARS and _AUTHOR.match(text) is not None
+    first = text[:14].split(None, 1)[0].rstrip(":：").lower() if text else ""
+    return first in _BY_WORDS and len(text) <= NAMED_LINE_CHARS and _author(text) is not None
 
 
 def is_source_line(text: str) -> bool:

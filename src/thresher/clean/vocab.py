@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The white-space separated words of ``text``."""
     return frozenset(text.split())
 
 
 # Words of menu lines: a short line made only of these words is navigation.
-NAV_WORDS = _words(
+NAV_WORDS = words(
     """
 home menu search main menu navigation skip to content skip to main content back to top
 top next previous prev more read more see more show more view more load more continue
@@ -79,6 +80,11 @@ NAV_PHRASES = _phrases(
     leer más|seguir leyendo|lo más leído|noticias relacionadas|ver todo|ver todos|
     leggi tutto|leggi anche|continua a leggere|i più letti|vedi tutti|
     leia mais|leia também|saiba mais|mais lidas|ver tudo|lees meer|meest gelezen|
+    jump to recipe|skip to recipe|print recipe|zum rezept|rezept drucken|
+    sauter à la recette|aller à la recette|imprimer la recette|ir a la receta|
+    saltar a la receta|imprimir receta|imprimir la receta|salta alla ricetta|
+    stampa la ricetta|stampa ricetta|naar het recept|recept printen|print recept|
+    przejdź do przepisu|drukuj przepis|
     читать далее|читайте также|подробнее|смотрите также|czytaj więcej|czytaj także|
     阅读全文|查看更多|相关文章|相关阅读|続きを読む|関連記事|もっと見る|اقرأ المزيد"""
 )
@@ -86,7 +92,7 @@ NAV_PHRASES = _phrases(
 PHRASE_STARTS = frozenset(p.split()[0] for p in NAV_PHRASES)
 
 # Words of share/follow lines: a short line made only of these is social.
-SOCIAL_WORDS = _words(
+SOCIAL_WORDS = words(
     """share shares sharing tweet pin it like likes follow us on via email e mail print
     this article story page link facebook twitter x instagram linkedin pinterest reddit
     whatsapp telegram youtube tiktok rss feed google flipboard tumblr vk weibo wechat
@@ -105,10 +111,11 @@ MEDIA = re.compile(
     r"im[áa]gen(?:es)?|immagin[ei]|fotograf[íi]a|zdj[eę]ci[ea]|fot\.|фото|"
     r"照片|图片|写真|画像)\s?[:：]\s*\S|"
     r"^(?:photo|image|picture|photograph|foto|bild)s? (?:by|von|de|di|door|par|por)\s+\S|"
-    r"^(?:ap|afp|epa|reuters) (?:photo|foto)\b",
+    r"^(?:ap|afp|epa|reuters) (?:photo|foto)\b|^fot\.\s?\S|"
+    r"^\((?:photo|foto|bild|image|imagen|immagine)s?\s[^()]{2,60}\)$",
     re.IGNORECASE,
 )
-MEDIA_STARTS = _words(
+MEDIA_STARTS = words(
     """photo photos image images picture pictures video videos credit credits photograph
     foto fotos bild bilder bildquelle grafik illustration crédit crédits credit imagen
     imágenes imagenes immagine immagini fotografía fotografia zdjęcie zdjęcia fot фото
@@ -142,13 +149,13 @@ READING_TIME = re.compile(
 )
 
 # One of these words is in every line READING_TIME matches.
-READING_WORDS = _words(
+READING_WORDS = words(
     """min mins minute minutes minuten minutos minuti minut lesedauer lesezeit reading read
     lecture lectura lettura leitura leestijd czytania чтения"""
 )
 
 # Words that name a picture agency or library: a short line with one is a credit.
-PICTURE_AGENCY_MARKS = _words("getty shutterstock istock istockphoto imago alliance unsplash pixabay")
+PICTURE_AGENCY_MARKS = words("getty shutterstock istock istockphoto imago alliance unsplash pixabay")
 
 # Whole short lines that are form labels and controls.
 FORM_LABELS = _phrases(
@@ -167,11 +174,17 @@ FORM_LABELS = _phrases(
     nom|votre nom|contraseña|usuario|enviar|obligatorio|comentario|responder|nombre|
     invia|obbligatorio|commento|rispondi|nome|senha|comentário|wachtwoord|verzenden|
     reageer|naam|пароль|отправить|комментарий|ответить|имя|hasło|wyślij|komentarz|
-    imię|密码|用户名|验证码|提交|发表评论|评论|回复|パスワード|送信|コメント|返信"""
+    imię|密码|用户名|验证码|提交|发表评论|评论|回复|パスワード|送信|コメント|返信|
+    was this article helpful|was this helpful|did you find this article helpful|
+    war dieser artikel hilfreich|war dieser beitrag hilfreich|war das hilfreich|
+    cet article vous a été utile|cet article vous a t il été utile|
+    te ha resultado útil este artículo|te ha resultado útil|le ha resultado útil este artículo|
+    questo articolo ti è stato utile|questo articolo è stato utile|was dit artikel nuttig|
+    czy ten artykuł był pomocny|czy ten artykuł był przydatny"""
 )
 
 # Words that can start a footer or legal line; the FOOTER pattern then decides.
-FOOTER_TRIGGERS = _words(
+FOOTER_TRIGGERS = words(
     """copyright c rights reserved privacy cookie cookies terms powered maintained
     designed developed vorbehalten datenschutz impressum nutzungsbedingungen réservés
     confidentialité mentions conditions reservados privacidad aviso riservati privacy
@@ -201,7 +214,11 @@ _MONTHS = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|"
     r"märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|"
     r"août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
-    r"julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|"
+    r"giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|"
+    r"setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus|stycznia|"
+    r"lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|"
+    r"grudnia"
 )
 MONTHS = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t)?\b", re.I)
@@ -211,7 +228,9 @@ STAMP_WORDS = re.compile(
     r"today|yesterday|ago|min(?:ute)?s?|hours?|days?|weeks?|read|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|aktualisiert|veröffentlicht|"
     r"stand|uhr|am|um|mis à jour|publié|le|à|actualizado|publicado|el|de|a las|"
-    r"aggiornato|pubblicato|il|alle|atualizado|publicado|em|às)\b",
+    r"aggiornato|pubblicato|il|alle|atualizado|publicado|em|às|zuletzt|erstellt|geändert|"
+    r"dernière|mise|jour|última|actualización|gepubliceerd|op|laatst|bijgewerkt|"
+    r"aktualizacja|opublikowano|zaktualizowano)\b",
     re.IGNORECASE,
 )
 
@@ -219,25 +238,30 @@ STAMP_WORDS = re.compile(
 # lower-casing: FOOTER for lower-cased text, and every letter run (two letters or more)
 # that the stamp patterns TIME, DATE_NUM, MONTHS and STAMP_WORDS can take out of a line.
 FOOTER_LOWER = re.compile(FOOTER.pattern)
-MONTH_WORDS = _words(
+MONTH_WORDS = words(
     """jan january feb february mar march apr april may jun june jul july aug august sep
     sept september oct october nov november dec december januar februar märz mai juni
     juli oktober dezember janvier février mars avril juin juillet août septembre octobre
     novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre
-    noviembre diciembre"""
+    noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre
+    dicembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+    januari februari maart mei augustus stycznia lutego marca kwietnia maja czerwca lipca
+    sierpnia września października listopada grudnia"""
 )
-STAMP_REMOVABLE = MONTH_WORDS | _words(
+STAMP_REMOVABLE = MONTH_WORDS | words(
     """last updated published posted modified am pm gmt utc on at by today yesterday ago
     min mins minute minutes hour hours day days week weeks read monday tuesday wednesday
     thursday friday saturday sunday aktualisiert veröffentlicht stand uhr um mis jour
     publié le actualizado publicado el de las aggiornato pubblicato il alle atualizado em
-    às et est edt ct cst cdt mt mst mdt pt pst pdt"""
+    às et est edt ct cst cdt mt mst mdt pt pst pdt zuletzt erstellt geändert dernière mise
+    jour última actualización gepubliceerd op laatst bijgewerkt aktualizacja opublikowano
+    zaktualizowano"""
 )
 
 # The signature at the end of a stamp: "Posted on March 4, 2022 by Jane Doe",
 # "Veröffentlicht am 4. Oktober 2022 von Miriam" (one to four capitalised names).
 STAMP_SIGNATURE = re.compile(
-    r"\s(?i:by|von|par|por|di|door|przez)\s+(?P<names>[^\W\d_][\w.'’-]*"
+    r"\s(?i:by|von|par|por|di|da|door|przez)\s+(?P<names>[^\W\d_][\w.'’-]*"
     r"(?:\s+[^\W\d_][\w.'’-]*){0,3})\s*$"
 )
 
@@ -261,11 +285,11 @@ COMMENT_SECTION = re.compile(
 )
 
 # Words without which neither comment pattern can match (a cheap test first).
-COMMENT_VERBS = _words(
+COMMENT_VERBS = words(
     """says said wrote replied sagt schreibt schrieb meint dit écrit dice escribió dijo
     scrive scritto disse escreveu schreef zegt пишет написал napisał pisze"""
 )
-COMMENT_WORDS = _words(
+COMMENT_WORDS = words(
     """comment comments response responses replies reply reactions kommentar kommentare
     commentaire commentaires comentario comentarios commento commenti comentários
     comentário reacties reageer discussion conversation комментарии комментариев
@@ -292,6 +316,8 @@ RELATED_HEADINGS = _phrases(
     à lire également|dans la même rubrique|nos dernières actualités|
     más noticias|te recomendamos|también le puede interesar|altre notizie|
     ultime notizie|meer nieuws|ook interessant|zobacz również|polecamy|
+    potrebbe interessarti anche|ti potrebbe interessare anche|może cię zainteresować|
+    może cię też zainteresować|najczęściej czytane|najnowsze|
     lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
     vous aimerez aussi|noticias relacionadas|artículos relacionados|te puede interesar|
     también te puede interesar|lo más leído|articoli correlati|leggi anche|

@@ -1,0 +1,119 @@
+"""Stamps, dates, bylines, credits and tables of contents across languages (lines and
+pages written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thresher.clean import LineReason, clean_text
+from thresher.clean.dates import parse_date
+
+BODY_IT = [
+    "I titolari della pasticceria hanno deciso di andare in pensione dopo sessant'anni di attività "
+    "e nessuno in famiglia ha voluto proseguire il lavoro iniziato dal nonno.",
+    "La notizia ha colpito molti clienti affezionati, che in questi giorni fanno la fila davanti al "
+    "negozio per comprare un ultimo vassoio di paste.",
+    "Il comune ha promesso di aiutare chi vorrà rilevare l'attività e mantenere l'insegna storica "
+    "sotto i portici del centro.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "iso"),
+    [
+        ("12/03/2024", False, "2024-12-03"),
+        ("12/03/2024", True, "2024-03-12"),
+        ("03/25/2024", True, "2024-03-25"),
+        ("25/03/2024", False, "2024-03-25"),
+        ("4.3.2024", False, "2024-03-04"),
+        ("Gepubliceerd op 9 januari 2024", True, "2024-01-09"),
+        ("Opublikowano: 18 listopada 2023", True, "2023-11-18"),
+    ],
+)
+def test_numeric_and_named_dates(text: str, day_first: bool, iso: str) -> None:
+    assert parse_date(text, day_first) == iso
+
+
+def italian_page(*head: str) -> str:
+    return "\n".join(["Home", "Cronaca", "Chiude la storica pasticceria del centro", *head, *BODY_IT])
+
+
+def test_numeric_dates_are_day_first_outside_english() -> None:
+    meta = clean_text(italian_page("Pubblicato il 12/03/2024 alle 17:25")).metadata
+    assert meta["language"] == "it"
+    assert meta["published"] == "2024-03-12T17:25"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dernière mise à jour : 12 janvier 2024",
+        "Última actualización: 2 de abril de 2024",
+        "Gepubliceerd op 9 januari 2024",
+        "Laatst bijgewerkt: 20 maart 2024",
+        "Aktualizacja: 15 maja 2024, 9:40",
+        "Zuletzt aktualisiert am 3. Mai 2024",
+        "Pubblicato il 24 luglio 2023 da Giuseppina Russo",
+    ],
+)
+def test_labelled_stamps_in_many_languages(line: str) -> None:
+    reasons = {x.text: x.reason for x in clean_text(italian_page(line)).lines}
+    assert reasons[line] is LineReason.STAMP
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Escrito por Lucía Gómez", ["Lucía Gómez"]),
+        ("Geschreven door Ruud Hendriks", ["Ruud Hendriks"]),
+        ("Autor: Helena Nowak", ["Helena Nowak"]),
+        ("Written by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_bylines_in_many_languages(line: str, names: list[str]) -> None:
+    result = clean_text(italian_page(line))
+    assert result.metadata["authors"] == names
+    assert {x.text: x.reason for x in result.lines}[line] is LineReason.BYLINE
+
+
+def test_a_subheading_starting_with_por_is_no_byline() -> None:
+    result = clean_text(italian_page("Por qué aparece el moho"))
+    assert "authors" not in result.metadata
+
+
+@pytest.mark.parametrize("line", ["(Foto Alberto Mazzoleni)", "Fot. Paweł Murzyn / Kurier Podhalański"])
+def test_credits_without_a_colon(line: str) -> None:
+    result = clean_text(italian_page(line))
+    assert {x.text: x.reason for x in result.lines}[line] is LineReason.MEDIA
+    assert result.metadata["title"] == "Chiude la storica pasticceria del centro"
+
+
+def test_subheadings_listed_in_a_table_of_contents_stay() -> None:
+    page = "\n".join(
+        [
+            "Indice dei contenuti",
+            "Gli ingredienti",
+            "La preparazione",
+            BODY_IT[0],
+            "Gli ingredienti",
+            BODY_IT[1],
+            "La preparazione",
+            BODY_IT[2],
+        ]
+    )
+    lines = clean_text(page).lines
+    kept = [x.text for x in lines if x.kept]
+    assert kept == [BODY_IT[0], "Gli ingredienti", BODY_IT[1], "La preparazione", BODY_IT[2]]
+    assert [x.reason for x in lines[1:3]] == [LineReason.PAGE_REPEATED] * 2
+
+
+def test_a_menu_repeated_in_the_footer_still_goes() -> None:
+    menu = ["Cronaca", "Sport", "Cultura", "Economia"]
+    page = "\n".join([*menu, *BODY_IT, *menu])
+    assert clean_text(page).text.split("\n") == BODY_IT
+
+
+def test_feedback_prompts_go() -> None:
+    line = "Questo articolo ti è stato utile?"
+    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT, line, BODY_IT[0]])).lines}
+    assert reasons[line] is LineReason.FORM
