@@ -117,3 +117,48 @@ def test_feedback_prompts_go() -> None:
     line = "Questo articolo ti è stato utile?"
     reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT, line, BODY_IT[0]])).lines}
     assert reasons[line] is LineReason.FORM
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A sign directs patients to the new clinic in Portland, Maine, on Tuesday. (AP Photo/Jane Doe, File)",
+        "Passengers wait at a station in London during the strike. Photograph: Jonas Lind/PA",
+        "Polizisten sichern den Unfallort an der Autobahn ab. Foto: Marius Becker/dpa",
+        "Der Bundestag in Berlin während einer Sitzung am Donnerstag (Archivbild)",
+    ],
+)
+def test_captions_ending_in_a_credit_go(line: str) -> None:
+    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    assert reasons[line] is LineReason.MEDIA
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ein Kommentar von Anna Müller", ["Anna Müller"]),
+        ("Von unserem Korrespondenten Jörg Schmitz", ["Jörg Schmitz"]),
+        ("Von Lena Hoffmann, BR", ["Lena Hoffmann"]),
+        ("Von Anna Müller und Jan Roth", ["Anna Müller", "Jan Roth"]),
+        ("Text: Anna Müller", ["Anna Müller"]),
+        ("Analysis by Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_more_byline_forms(line: str, names: list[str]) -> None:
+    assert clean_text(italian_page(line)).metadata["authors"] == names
+
+
+def test_a_time_written_with_a_dot_before_uhr() -> None:
+    assert parse_date("14.03.2024, 06.02 Uhr") == "2024-03-14T06:02"
+    assert parse_date("Stand: 14.03.2024 11.50") == "2024-03-14"  # "11.50" alone is no time
+
+
+def test_stamp_and_skip_lines_are_never_the_headline() -> None:
+    page = italian_page(
+        "Publiziert heute um 06:30 Uhr", "Published in The Long Scroll", "Skip to primary sidebar"
+    )
+    result = clean_text(page)
+    assert result.metadata["title"] == "Chiude la storica pasticceria del centro"
+    reasons = {x.text: x.reason for x in result.lines}
+    assert reasons["Publiziert heute um 06:30 Uhr"] is LineReason.STAMP
+    assert not reasons["Skip to primary sidebar"].kept

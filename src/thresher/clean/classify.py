@@ -111,6 +111,11 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
             return _BAD_BY_REASON[reason]
     elif words <= 40 and not end_punct and is_footer(feat):
         return _FOOTER_LABEL
+    if (
+        not _CAPTION_WORDS.isdisjoint(low_words)
+        and vocab.CAPTION_CREDIT.search(text, len(text) - 120) is not None
+    ):
+        return _MEDIA_LABEL
     sentence = end_punct or words >= th.prose_words or text[-1] in ":;,"
     if words >= th.good_words and stop_ratio >= th.good_stop_ratio and sentence:
         return _GOOD
@@ -127,6 +132,9 @@ _SHORT: tuple[Kind, LineReason | None] = (Kind.SHORT, None)
 _BAD_BY_REASON: dict[LineReason, tuple[Kind, LineReason | None]] = {r: (Kind.BAD, r) for r in LineReason}
 _GARBAGE = _BAD_BY_REASON[LineReason.GARBAGE]
 _FOOTER_LABEL = _BAD_BY_REASON[LineReason.FOOTER]
+_MEDIA_LABEL = _BAD_BY_REASON[LineReason.MEDIA]
+_CAPTION_WORDS = vocab.CAPTION_WORDS
+_CAPTION_CREDIT = vocab.CAPTION_CREDIT.search
 
 
 def is_footer(feat: LineFeatures) -> bool:

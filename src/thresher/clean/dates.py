@@ -36,7 +36,9 @@ _PATTERNS = [
     re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"),
 ]
 _TIME = re.compile(
-    r"(?:\b|(?<=T))(?P<h>\d{1,2})(?::|h)(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap])?\.?m?\b", re.I
+    r"(?:\b|(?<=T))(?P<h>\d{1,2})(?::|h|\.(?=\d{2}\s*(?:uhr|h|gmt|bst|utc|cet|cest|mez|mesz)\b))"
+    r"(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap])?\.?m?\b",
+    re.I,
 )
 _UPDATED = re.compile(
     r"\b(?:updated|modified|aktualisiert|geändert|mise? à jour|actualizado|actualización|"

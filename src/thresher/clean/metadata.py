@@ -40,17 +40,24 @@ _AGENCY = re.compile(
     r"Bloomberg|TASS|Kyodo|Yonhap|CNA|IANS|PTI|ANI)\)"
 )
 _AUTHOR = re.compile(
-    r"^(?:(?:(?:written|posted|geschrieben|écrit|escrito|scritto|geschreven|napisane)\s+)?"
-    r"(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+|"
-    r"(?:authors?|autor(?:en|es|a|ka)?|auteurs?|autore|autrice|redacción|redactie)\s*[:：]\s*)"
+    r"^(?:(?:(?:written|posted|story|words|reporting|analysis|commentary|opinion|geschrieben|"
+    r"écrit|escrito|scritto|geschreven|napisane)\s+|"
+    r"(?:ein|eine)\s+(?:kommentar|analyse|gastbeitrag|essay|interview|bericht|reportage|"
+    r"kolumne|kritik|glosse)\s+)?"
+    r"(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+"
+    r"(?:(?:unserem|unserer)\s+(?:\w+\s+)?(?:korrespondenten|korrespondentin|redakteur|"
+    r"redakteurin|reporter|reporterin|mitarbeiter|mitarbeiterin)\s+)?|"
+    r"(?:authors?|autor(?:en|es|a|ka)?|auteurs?|autore|autrice|redacción|redactie|text|texte)"
+    r"\s*[:：]\s*)"
     r"(?P<names>[^\W\d_][^|•·]{1,80}?)\s*$",
     re.IGNORECASE,
 )
 # Every word a line matching _AUTHOR can start with (and the "by" words themselves).
 _BY_WORDS = vocab.words(
-    """by von par por di door da av af автор przez written posted geschrieben écrit escrito
-    scritto geschreven napisane author authors autor autoren autores autora autorka auteur
-    auteurs autore autrice redacción redactie"""
+    """by von par por di door da av af автор przez written posted story words reporting
+    analysis commentary opinion geschrieben écrit escrito scritto geschreven napisane ein
+    eine author authors autor autoren autores autora autorka auteur auteurs autore autrice
+    redacción redactie text texte"""
 )
 
 
@@ -61,6 +68,10 @@ def _author(text: str) -> re.Match[str] | None:
     return match if match is not None and match["names"][0].isupper() else None
 
 
+_STAMP_STARTS = vocab.words(
+    """published posted updated modified publiziert veröffentlicht aktualisiert erstellt
+    publié publicado pubblicato aggiornato gepubliceerd opublikowano"""
+)
 _SIGNING_WORDS = frozenset(["by", "von", "par", "por", "di", "door", "da", "przez"])
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
 _URL_LINE = re.compile(r"^https?://\S+$")
@@ -157,11 +168,13 @@ def _title_score(
         score -= 1.5
     elif words > 20:
         score -= 0.25 * (words - 20)
-    elif words >= 5:
+    elif 5 <= words <= 16:
         score += 1.0
     text = f.text
     if text[-1] in "—–-|•·" or " | " in text or " • " in text:
         score -= 2.0
+    if f.low_words and f.low_words[0] in _STAMP_STARTS:
+        score -= 3.0  # "Published in ...", "Publiziert heute ..."
     if f.low_words and f.low_words[-1] in _SIGNING_WORDS:
         score -= 3.0  # "... sponsored by"
     if _CAPTION_MARK.search(text) is not None or not vocab.PICTURE_AGENCY_MARKS.isdisjoint(f.low_words):
@@ -243,13 +256,13 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any],
             facts.setdefault("updated" if update else "published", iso)
         signed = signed_stamp_names(text) if "authors" not in facts else None
         if signed is not None:
-            facts["authors"] = [n for n in _AUTHOR_SPLIT.split(signed["names"]) if n]
+            facts["authors"] = _names(signed["names"])
     if "authors" not in facts and _may_name_author(feat):
         parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
         for part in parts:
             author = _author(part)
             if author and "authors" not in facts:
-                names = [n for n in _AUTHOR_SPLIT.split(author["names"]) if n]
+                names = _names(author["names"])
                 facts["authors"] = names
     if feat.words <= 8 and "dateline" not in facts and _has_dash_or_bar(text):
         dateline = _DATELINE_LINE.match(text)
@@ -261,6 +274,14 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any],
         facts.setdefault("source_attribution", source["src"].rstrip("."))
     if text.startswith(("http://", "https://")) and _URL_LINE.match(text):
         facts.setdefault("canonical_url", text)
+
+
+def _names(text: str) -> list[str]:
+    """The people of a byline: "Anna Müller, Krefeld" is one person (a lone word after
+    full names is a place or an outlet), "Anna Müller und Jan Roth" two."""
+    parts = [n for n in _AUTHOR_SPLIT.split(text) if n]
+    full = [n for n in parts if " " in n]
+    return full or parts
 
 
 def _has_dash_or_bar(text: str) -> bool:

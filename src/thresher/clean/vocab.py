@@ -27,7 +27,7 @@ tags tag topics categories category archive archives sections section sitemap si
 contact contact us about about us help faq faqs advertise advertisement advertising
 sponsored sponsored content ad ads jobs careers press subscribe subscription sign in
 sign up log in login logout log out register my account account newsletter newsletters
-close open toggle navigation english
+close open toggle navigation english primary secondary sidebar footer
 startseite suche hauptmenü menü navigation nach oben weiter zurück mehr weiterlesen mehr
 lesen mehr zum thema mehr dazu ähnliche artikel verwandte artikel das könnte sie auch
 interessieren meistgelesen themen schlagworte kategorien archiv kontakt impressum über
@@ -121,6 +121,22 @@ MEDIA_STARTS = words(
     imágenes imagenes immagine immagini fotografía fotografia zdjęcie zdjęcia fot фото
     照片 图片 写真 画像 ap afp epa reuters"""
 )
+# A picture caption ends with its credit: "... (AP Photo/Jane Doe)", "... Foto: X/dpa",
+# "... Photograph: X/PA", "... (Archivbild)".
+CAPTION_CREDIT = re.compile(
+    r"(?:\((?:(?:ap|afp|epa|reuters|dpa)\s)?(?:photo|foto|image|picture|bild|photograph|"
+    r"image credit|photo credit|credit)s?\b[^()]{0,80}\)|"
+    r"\b(?:photo|photograph|foto|fotos|bild|image|picture|credit|image credit|photo credit|"
+    r"bildquelle)\s?:\s*[^.!?:]{2,80}|"
+    r"\((?:archivbild|archivfoto|symbolbild|symbolfoto|file photo|archive photo|file)\))$",
+    re.IGNORECASE,
+)
+# One of these words is in every line CAPTION_CREDIT finds.
+CAPTION_WORDS = words(
+    """photo foto image picture bild photograph credit fotos bildquelle archivbild archivfoto
+    symbolbild symbolfoto file archive"""
+)
+
 # Whole short lines that play or open media: audio versions, galleries, videos.
 MEDIA_LINES = _phrases(
     """artikel anhören|artikel vorlesen|vorlesen|anhören|audio|listen|listen to this article|
@@ -230,7 +246,7 @@ STAMP_WORDS = re.compile(
     r"stand|uhr|am|um|mis à jour|publié|le|à|actualizado|publicado|el|de|a las|"
     r"aggiornato|pubblicato|il|alle|atualizado|publicado|em|às|zuletzt|erstellt|geändert|"
     r"dernière|mise|jour|última|actualización|gepubliceerd|op|laatst|bijgewerkt|"
-    r"aktualizacja|opublikowano|zaktualizowano)\b",
+    r"aktualizacja|opublikowano|zaktualizowano|publiziert|heute|gestern)\b",
     re.IGNORECASE,
 )
 
@@ -255,7 +271,7 @@ STAMP_REMOVABLE = MONTH_WORDS | words(
     publié le actualizado publicado el de las aggiornato pubblicato il alle atualizado em
     às et est edt ct cst cdt mt mst mdt pt pst pdt zuletzt erstellt geändert dernière mise
     jour última actualización gepubliceerd op laatst bijgewerkt aktualizacja opublikowano
-    zaktualizowano"""
+    zaktualizowano publiziert heute gestern"""
 )
 
 # The signature at the end of a stamp: "Posted on March 4, 2022 by Jane Doe",
