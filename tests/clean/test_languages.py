@@ -162,3 +162,45 @@ def test_stamp_and_skip_lines_are_never_the_headline() -> None:
     reasons = {x.text: x.reason for x in result.lines}
     assert reasons["Publiziert heute um 06:30 Uhr"] is LineReason.STAMP
     assert not reasons["Skip to primary sidebar"].kept
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Lesen Sie auch: Baustellen in NRW – hier wird im Mai gesperrt", LineReason.RELATED_HEADLINE),
+        (
+            "Related: Train strikes: what are your rights if your journey is cancelled?",
+            LineReason.RELATED_HEADLINE,
+        ),
+        ("À lire aussi : la passerelle rouvrira en septembre", LineReason.RELATED_HEADLINE),
+        ("Audio: Den Artikel anhören", LineReason.MEDIA),
+        ("Bildergalerie: Die Baustelle in Bildern", LineReason.MEDIA),
+        ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", LineReason.FOOTER),
+    ],
+)
+def test_boxes_inside_the_article_go(line: str, reason: LineReason) -> None:
+    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    assert reasons[line] is reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lesen Sie jetzt weiter mit RP+",
+        "Sie haben bereits ein Abo? Hier einloggen",
+        "Alle akzeptieren",
+        "Zustimmen und weiter",
+        "Jetzt 4 Wochen gratis testen",
+        "Already a subscriber? Sign in",
+        "Check price on Amazon",
+    ],
+)
+def test_paywall_consent_and_shop_prompts_go(line: str) -> None:
+    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    assert not reasons[line].kept
+
+
+def test_a_subheading_with_a_colon_is_not_a_link() -> None:
+    page = "\n".join([*BODY_IT[:2], "Vocabulary: related", BODY_IT[2]])
+    reasons = {x.text: x.reason for x in clean_text(page).lines}
+    assert reasons["Vocabulary: related"].kept

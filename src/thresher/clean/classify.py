@@ -175,6 +175,8 @@ def _boilerplate_reason(
         return _R_COMMENTS
     if first in _MEDIA_STARTS and vocab.MEDIA.match(text) is not None:
         return _R_MEDIA
+    if first in _READ_ALSO_STARTS and ":" in text and _links_another_story(text):
+        return _R_RELATED_HEADLINE
     key = ""
     if not _COMMENT_WORDS.isdisjoint(words):
         key = " ".join(words)
@@ -215,11 +217,12 @@ _R_FOOTER, _R_FORM, _R_STAMP, _R_COMMENTS = (
     LineReason.STAMP,
     LineReason.COMMENTS,
 )
-_R_RELATED_HEADING, _R_NAVIGATION, _R_SOCIAL, _R_MEDIA = (
+_R_RELATED_HEADING, _R_NAVIGATION, _R_SOCIAL, _R_MEDIA, _R_RELATED_HEADLINE = (
     LineReason.RELATED_HEADING,
     LineReason.NAVIGATION,
     LineReason.SOCIAL,
     LineReason.MEDIA,
+    LineReason.RELATED_HEADLINE,
 )
 _COMMENT_VERBS = vocab.COMMENT_VERBS
 _COMMENT_WORDS = vocab.COMMENT_WORDS
@@ -233,6 +236,16 @@ _PHRASE_STARTS = vocab.PHRASE_STARTS
 _HEADING_STARTS = frozenset(
     p.split(" ", 1)[0] for p in vocab.RELATED_HEADINGS | vocab.FORM_LABELS | vocab.MEDIA_LINES
 )
+
+
+def _links_another_story(text: str) -> bool:
+    """ "Read also: <headline>", "Related: <headline>", "Lesen Sie auch: ..."."""
+    label, _, rest = text.partition(":")
+    key = " ".join(label.lower().split())
+    return bool(rest.strip()) and (key in vocab.READ_ALSO or key in vocab.RELATED_HEADINGS)
+
+
+_READ_ALSO_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
 
 
 def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:

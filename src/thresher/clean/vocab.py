@@ -81,6 +81,18 @@ NAV_PHRASES = _phrases(
     leggi tutto|leggi anche|continua a leggere|i più letti|vedi tutti|
     leia mais|leia também|saiba mais|mais lidas|ver tudo|lees meer|meest gelezen|
     jump to recipe|skip to recipe|print recipe|zum rezept|rezept drucken|
+    weiterlesen mit|jetzt weiterlesen|lesen sie jetzt weiter|nur für abonnenten|
+    bereits abonnent|bereits ein abo|
+    hier einloggen|alle akzeptieren|alle ablehnen|zustimmen und weiter|zur bildergalerie|
+    zur galerie|zum video|vorlesen lassen|ohne werbung lesen|accept all|reject all|
+    accept cookies|manage preferences|cookie settings|already a subscriber|
+    already have an account|subscribe now|subscribers only|continue reading with|
+    tout accepter|tout refuser|déjà abonné|réservé aux abonnés|aceptar todo|rechazar todo|
+    ya eres suscriptor|accetta tutto|rifiuta tutto|sei già abbonato|alles accepteren|
+    jetzt kommentieren|jetzt teilen|link kopiert|link kopieren|zum angebot|jetzt kaufen|
+    externer inhalt|empfohlener redaktioneller inhalt|gratis testen|kostenlos testen|
+    jetzt testen|free trial|try for free|start free trial|essai gratuit|prueba gratis|
+    prova gratis|buy now|check price|see price|view deal|zum shop|
     sauter à la recette|aller à la recette|imprimer la recette|ir a la receta|
     saltar a la receta|imprimir receta|imprimir la receta|salta alla ricetta|
     stampa la ricetta|stampa ricetta|naar het recept|recept printen|print recept|
@@ -106,8 +118,9 @@ SOCIAL_WORDS = words(
 # Credit lines of pictures and videos and links to them: "Foto: dpa", "Photo by
 # X/Getty Images", "Crédit photo : X", "Video: ..."; and lines naming a picture agency.
 MEDIA = re.compile(
-    r"^\(?(?:(?:photo|image|picture|video)s?(?: credits?)?|credits?|photograph|"
-    r"fotos?|bild(?:er)?|bildquelle|grafik|illustration|cr[ée]dits?(?: photos?)?|"
+    r"^\(?(?:(?:photo|image|picture|video)s?(?: credits?)?|credits?|photograph|audio|"
+    r"fotos?|bild(?:er)?|bildquelle|bildergalerie|fotostrecke|galerie|gallery|grafik|"
+    r"illustration|cr[ée]dits?(?: photos?)?|"
     r"im[áa]gen(?:es)?|immagin[ei]|fotograf[íi]a|zdj[eę]ci[ea]|fot\.|фото|"
     r"照片|图片|写真|画像)\s?[:：]\s*\S|"
     r"^(?:photo|image|picture|photograph|foto|bild)s? (?:by|von|de|di|door|par|por)\s+\S|"
@@ -119,7 +132,7 @@ MEDIA_STARTS = words(
     """photo photos image images picture pictures video videos credit credits photograph
     foto fotos bild bilder bildquelle grafik illustration crédit crédits credit imagen
     imágenes imagenes immagine immagini fotografía fotografia zdjęcie zdjęcia fot фото
-    照片 图片 写真 画像 ap afp epa reuters"""
+    照片 图片 写真 画像 ap afp epa reuters audio bildergalerie fotostrecke galerie gallery"""
 )
 # A picture caption ends with its credit: "... (AP Photo/Jane Doe)", "... Foto: X/dpa",
 # "... Photograph: X/PA", "... (Archivbild)".
@@ -205,7 +218,7 @@ FOOTER_TRIGGERS = words(
     designed developed vorbehalten datenschutz impressum nutzungsbedingungen réservés
     confidentialité mentions conditions reservados privacidad aviso riservati privacy
     privacidade voorbehouden privacybeleid защищены конфиденциальности zastrzeżone
-    prywatności verwendet utilise utiliza"""
+    prywatności verwendet utilise utiliza externe einverstanden"""
 )
 
 FOOTER = re.compile(
@@ -221,7 +234,8 @@ FOOTER = re.compile(
     r"powered by|maintained and developed by|designed by|developed by|"
     r"(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|"
     r"verwendet cookies|verwenden cookies|utilise des cookies|utilisons des cookies|"
-    r"utiliza cookies|utilizamos cookies|utilizziamo (?:i )?cookie",
+    r"utiliza cookies|utilizamos cookies|utilizziamo (?:i )?cookie|"
+    r"externe inhalte angezeigt|ich bin damit einverstanden",
     re.IGNORECASE,
 )
 
@@ -320,6 +334,9 @@ RELATED_HEADINGS = _phrases(
     recommended stories|most popular|most read|most viewed|trending|trending now|
     popular posts|recent posts|latest news|other people are reading|more on this story|
     more news|more headlines|top stories|latest stories|editor's picks|editors picks|
+    editors recommend|die redaktion empfiehlt|redaktionsempfehlung|unsere empfehlung|
+    mehr aus dem ressort|mehr aus der region|mehr aus dieser rubrik|
+    la rédaction vous recommande|
     don't miss|dont miss|read next|up next|further reading|similar articles|
     what to read next|more to explore|you may be interested in|
     mehr zum thema|das könnte sie auch interessieren|das könnte dich auch interessieren|
