@@ -111,9 +111,11 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
             return _BAD_BY_REASON[reason]
     elif words <= 40 and not end_punct and is_footer(feat):
         return _FOOTER_LABEL
+    # a caption ends in its credit: ")" or a name, not sentence punctuation
     if (
-        not _CAPTION_WORDS.isdisjoint(low_words)
-        and vocab.CAPTION_CREDIT.search(text, len(text) - 120) is not None
+        (not end_punct or text[-1] == ")")
+        and not _CAPTION_WORDS.isdisjoint(low_words)
+        and _CAPTION_CREDIT(text, len(text) - 120) is not None
     ):
         return _MEDIA_LABEL
     sentence = end_punct or words >= th.prose_words or text[-1] in ":;,"

@@ -132,11 +132,12 @@ def _pick_title(
     nearest one on a tie)."""
     best, best_score = None, float("-inf")
     lo = max(0, article_start - TITLE_WINDOW)
+    signed = {j for j in range(lo, article_start) if j in stamps or _is_byline_feature(feats[j])}
     for i in range(article_start - 1, lo - 1, -1):
         f = feats[i]
         if f is None or i in blocked or not _title_like(f):
             continue
-        score = _title_score(i, f, feats, keys, article_start, stamps)
+        score = _title_score(i, f, feats, keys, article_start, signed)
         if score > best_score:
             best, best_score = i, score
     return best
@@ -152,9 +153,10 @@ def _title_score(
     feats: list[LineFeatures | None],
     keys: dict[str, list[int]],
     article_start: int,
-    stamps: set[int] | frozenset[int],
+    signed: set[int],
 ) -> float:
-    """How much a line looks like the page's headline.
+    """How much a line looks like the page's headline (``signed``: the rows of bylines
+    and date stamps).
 
     A headline has a few words to a couple of dozen (one to three are a name, a place,
     a section), is often signed or dated just below (byline, date stamp), and may be
@@ -177,19 +179,26 @@ def _title_score(
         score -= 3.0  # "Published in ...", "Publiziert heute ..."
     if f.low_words and f.low_words[-1] in _SIGNING_WORDS:
         score -= 3.0  # "... sponsored by"
-    if _CAPTION_MARK.search(text) is not None or not vocab.PICTURE_AGENCY_MARKS.isdisjoint(f.low_words):
+    if (_has_colon(text) and _CAPTION_MARK.search(text) is not None) or not _AGENCY_MARKS.isdisjoint(
+        f.low_words
+    ):
         score -= 2.0
     same = keys.get(f.key, ())
-    if not f.lower_only and len({g.text for j in same if (g := feats[j]) is not None}) > 1:
-        score += 3.0  # spelled again as a slug
-    elif len(same) > 1 and words >= 4:
-        score += 1.5  # the page title and the headline
-    for j in range(i + 1, min(article_start, i + 1 + _SIGNATURE_LINES)):
-        g = feats[j]
-        if j in stamps or (g is not None and len(g.text) <= NAMED_LINE_CHARS and is_byline(g.text)):
-            score += 2.0
-            break
+    if len(same) > 1:
+        if not f.lower_only and len({g.text for j in same if (g := feats[j]) is not None}) > 1:
+            score += 3.0  # spelled again as a slug
+        elif words >= 4:
+            score += 1.5  # the page title and the headline
+    if signed and not signed.isdisjoint(range(i + 1, min(article_start, i + 1 + _SIGNATURE_LINES))):
+        score += 2.0
     return score
+
+
+_AGENCY_MARKS = vocab.PICTURE_AGENCY_MARKS
+
+
+def _is_byline_feature(f: LineFeatures | None) -> bool:
+    return f is not None and len(f.text) <= NAMED_LINE_CHARS and is_byline(f.text)
 
 
 def _title_like(f: LineFeatures) -> bool:
