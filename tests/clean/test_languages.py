@@ -204,3 +204,18 @@ def test_a_subheading_with_a_colon_is_not_a_link() -> None:
     page = "\n".join([*BODY_IT[:2], "Vocabulary: related", BODY_IT[2]])
     reasons = {x.text: x.reason for x in clean_text(page).lines}
     assert reasons["Vocabulary: related"].kept
+
+
+def test_stamps_and_bylines_joined_by_separators() -> None:
+    line = "Published: Jan 18, 2023 · Modified: Feb 2, 2023 by Hannah Whitley"
+    result = clean_text(italian_page(line), lang="en")
+    assert {x.text: x.reason for x in result.lines}[line] is LineReason.STAMP
+    assert result.metadata["published"] == "2023-01-18"
+    assert result.metadata["updated"] == "2023-02-02"
+    assert result.metadata["authors"] == ["Hannah Whitley"]
+
+
+def test_a_byline_and_a_date_on_one_line() -> None:
+    meta = clean_text(italian_page("Von Anna Müller · 03.05.2024, 16:44 Uhr")).metadata
+    assert meta["authors"] == ["Anna Müller"]
+    assert meta["published"] == "2024-05-03T16:44"

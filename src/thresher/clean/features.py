@@ -217,6 +217,17 @@ def is_stamp(text: str, latin1: bool = False) -> bool:
     """
     if len(text) > 80:
         return False
+    if _is_signed_stamp(text, latin1):
+        return True
+    # "Published: Jan 18, 2023 · Modified: Feb 2, 2023 by Jane Doe"
+    parts = _STAMP_PARTS.split(text) if ("·" in text or "|" in text or "•" in text) else ()
+    return len(parts) > 1 and all(_is_signed_stamp(part, latin1) for part in parts if part)
+
+
+_STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
+
+
+def _is_signed_stamp(text: str, latin1: bool) -> bool:
     if _is_bare_stamp(text, latin1):
         return True
     signed = signed_stamp_names(text)

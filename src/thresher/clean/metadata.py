@@ -258,16 +258,17 @@ def find_facts(
 def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any], day_first: bool) -> None:
     if feat is None or feat.words > 12:
         return
-    update = _is_update_stamp(feat)
-    if update or (feat.has_digit and is_stamp(text, feat.latin1)):
-        iso = dates.parse_date(text, day_first)
-        if iso is not None:
-            facts.setdefault("updated" if update else "published", iso)
-        signed = signed_stamp_names(text) if "authors" not in facts else None
-        if signed is not None:
-            facts["authors"] = _names(signed["names"])
+    parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
+    if len(parts) == 1:
+        update = _is_update_stamp(feat)
+        if update or (feat.has_digit and is_stamp(text, feat.latin1)):
+            _read_stamp(text, update, facts, day_first)
+    else:  # "By X · March 4, 2023", "Published: ... | Updated: ..."
+        for part in parts:
+            update = dates.is_update_stamp(part)
+            if update or is_stamp(part):
+                _read_stamp(part, update, facts, day_first)
     if "authors" not in facts and _may_name_author(feat):
-        parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
         for part in parts:
             author = _author(part)
             if author and "authors" not in facts:
@@ -283,6 +284,16 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any],
         facts.setdefault("source_attribution", source["src"].rstrip("."))
     if text.startswith(("http://", "https://")) and _URL_LINE.match(text):
         facts.setdefault("canonical_url", text)
+
+
+def _read_stamp(text: str, update: bool, facts: dict[str, Any], day_first: bool) -> None:
+    """The date of a stamp line, and the author who signs it."""
+    iso = dates.parse_date(text, day_first)
+    if iso is not None:
+        facts.setdefault("updated" if update else "published", iso)
+    signed = signed_stamp_names(text) if "authors" not in facts else None
+    if signed is not None:
+        facts["authors"] = _names(signed["names"])
 
 
 def _names(text: str) -> list[str]:

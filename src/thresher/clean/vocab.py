@@ -260,7 +260,8 @@ STAMP_WORDS = re.compile(
     r"stand|uhr|am|um|mis à jour|publié|le|à|actualizado|publicado|el|de|a las|"
     r"aggiornato|pubblicato|il|alle|atualizado|publicado|em|às|zuletzt|erstellt|geändert|"
     r"dernière|mise|jour|última|actualización|gepubliceerd|op|laatst|bijgewerkt|"
-    r"aktualizacja|opublikowano|zaktualizowano|publiziert|heute|gestern)\b",
+    r"aktualizacja|opublikowano|zaktualizowano|publiziert|heute|gestern|asked|answered|"
+    r"edited)\b",
     re.IGNORECASE,
 )
 
@@ -285,7 +286,7 @@ STAMP_REMOVABLE = MONTH_WORDS | words(
     publié le actualizado publicado el de las aggiornato pubblicato il alle atualizado em
     às et est edt ct cst cdt mt mst mdt pt pst pdt zuletzt erstellt geändert dernière mise
     jour última actualización gepubliceerd op laatst bijgewerkt aktualizacja opublikowano
-    zaktualizowano publiziert heute gestern"""
+    zaktualizowano publiziert heute gestern asked answered edited"""
 )
 
 # The signature at the end of a stamp: "Posted on March 4, 2022 by Jane Doe",
