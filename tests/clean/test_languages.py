@@ -219,3 +219,9 @@ def test_a_byline_and_a_date_on_one_line() -> None:
     meta = clean_text(italian_page("Von Anna Müller · 03.05.2024, 16:44 Uhr")).metadata
     assert meta["authors"] == ["Anna Müller"]
     assert meta["published"] == "2024-05-03T16:44"
+
+
+@pytest.mark.parametrize("line", ["Inhaltsverzeichnis", "Table of contents", "Índice de contenidos"])
+def test_table_of_contents_headings_go(line: str) -> None:
+    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    assert reasons[line] is LineReason.NAVIGATION

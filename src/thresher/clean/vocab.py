@@ -28,6 +28,7 @@ contact contact us about about us help faq faqs advertise advertisement advertis
 sponsored sponsored content ad ads jobs careers press subscribe subscription sign in
 sign up log in login logout log out register my account account newsletter newsletters
 close open toggle navigation english primary secondary sidebar footer
+inhaltsverzeichnis sommaire índice indice inhoudsopgave содержание
 startseite suche hauptmenü menü navigation nach oben weiter zurück mehr weiterlesen mehr
 lesen mehr zum thema mehr dazu ähnliche artikel verwandte artikel das könnte sie auch
 interessieren meistgelesen themen schlagworte kategorien archiv kontakt impressum über
@@ -80,6 +81,8 @@ NAV_PHRASES = _phrases(
     leer más|seguir leyendo|lo más leído|noticias relacionadas|ver todo|ver todos|
     leggi tutto|leggi anche|continua a leggere|i più letti|vedi tutti|
     leia mais|leia também|saiba mais|mais lidas|ver tudo|lees meer|meest gelezen|
+    table of contents|on this page|in this article|índice de contenidos|
+    indice dei contenuti|spis treści|
     jump to recipe|skip to recipe|print recipe|zum rezept|rezept drucken|
     weiterlesen mit|jetzt weiterlesen|lesen sie jetzt weiter|nur für abonnenten|
     bereits abonnent|bereits ein abo|
