@@ -157,3 +157,26 @@ def test_a_line_ending_in_by_is_no_headline() -> None:
     headline = "Old ferry terminal to reopen as a library"
     page = "\n".join([headline, "March 14, 2023", "This section is sponsored by", *EN_BODY])
     assert clean_text(page).metadata["title"] == headline
+
+
+def test_a_video_box_inside_the_article_goes() -> None:
+    page = "\n".join([*BODY[:2], "Video", "Bildungsstudie: Grundschüler lesen schlechter", *BODY[2:]])
+    reasons = reasons_of(page)
+    assert reasons["Video"] is LineReason.MEDIA
+    assert reasons["Bildungsstudie: Grundschüler lesen schlechter"] is LineReason.MEDIA
+    assert clean_text(page).text.split("\n") == BODY
+
+
+def test_an_audio_player_title_is_not_the_headline() -> None:
+    page = "\n".join(
+        [
+            "Startseite",
+            HEADLINE,
+            "Stand: 22.02.2024 17:32 Uhr",
+            "Audio",
+            "Radwege: Neustadt baut um",
+            "00:00 / 03:12",
+            *BODY,
+        ]
+    )
+    assert clean_text(page).metadata["title"] == HEADLINE

@@ -351,16 +351,18 @@ def _apply_title(
     preferred: int | None,
     keys: dict[str, list[int]],
     first_reasons: list[LineReason | None],
-) -> None:
+) -> int | None:
+    """Mark the headline, slugs and repeated titles; the headline's row."""
     reasons = decision.reasons
     stamps = {i for i in blocked if first_reasons[i] is LineReason.STAMP}
-    found = metadata.find_title(feats, keys, decision.runs[0][0], blocked, preferred, stamps)
+    media = {i for i in blocked if first_reasons[i] is LineReason.MEDIA}
+    found = metadata.find_title(feats, keys, decision.runs[0][0], blocked, preferred, stamps, media)
     for i in found.slugs:
         reasons[i] = LineReason.SLUG
     for i in found.duplicates:
         reasons[i] = LineReason.DUPLICATE_TITLE
     if found.index is None:
-        return
+        return None
     title = feats[found.index]
     if title is not None:
         decision.metadata["title"] = title.text
@@ -368,6 +370,7 @@ def _apply_title(
         reasons[found.index] = LineReason.TITLE
     elif not reasons[found.index].kept:
         reasons[found.index] = LineReason.HEADLINE
+    return found.index
 
 
 def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None], lines: list[int]) -> None:
@@ -375,16 +378,24 @@ def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None],
     (``lines``: the short lines starting with a first word of such a phrase)."""
     for i in lines:
         f = feats[i]
-        if f is None or " ".join(f.low_words) not in vocab.READ_ALSO:
+        if f is None:
+            continue
+        key = " ".join(f.low_words)
+        if key in vocab.READ_ALSO:
+            relabel = LineReason.RELATED_HEADLINE
+        elif key in _MEDIA_LEADS:  # "Video" then the video's title
+            relabel = LineReason.MEDIA
+        else:
             continue
         j = i + 1
         while j < len(feats) and feats[j] is None:
             j += 1
         if j < len(feats) and reasons[j] is LineReason.IN_ARTICLE:
-            reasons[j] = LineReason.RELATED_HEADLINE
+            reasons[j] = relabel
 
 
-_READ_ALSO_STARTS = frozenset(phrase.split(" ", 1)[0] for phrase in vocab.READ_ALSO)
+_MEDIA_LEADS = frozenset(["video", "videos", "audio", "podcast"])
+_READ_ALSO_STARTS = frozenset(phrase.split(" ", 1)[0] for phrase in vocab.READ_ALSO) | _MEDIA_LEADS
 
 
 def _mark_related(decision: Decision, feats: list[LineFeatures | None], stamp_lines: list[int]) -> None:

@@ -94,14 +94,20 @@ def find_title(
     blocked: set[int],
     preferred: int | None = None,
     stamps: set[int] | frozenset[int] = frozenset(),
+    media: set[int] | frozenset[int] = frozenset(),
 ) -> TitleFinding:
     """The headline above the article, slug lines and repeated title lines.
 
     ``keys`` maps the key of every line of 2 to 60 words to the lines having it, in
     order. Lines in ``blocked`` (already known as boilerplate) are never
-    the headline; ``stamps`` are the date lines among them.
+    the headline; ``stamps`` are the date lines among them, ``media`` the picture,
+    audio and video lines.
     """
-    pick = preferred if preferred is not None else _pick_title(feats, keys, article_start, blocked, stamps)
+    pick = (
+        preferred
+        if preferred is not None
+        else _pick_title(feats, keys, article_start, blocked, stamps, media)
+    )
     found = TitleFinding(index=pick)
     title = feats[pick] if pick is not None else None
     if title is None:
@@ -127,9 +133,11 @@ def _pick_title(
     article_start: int,
     blocked: set[int],
     stamps: set[int] | frozenset[int],
+    media: set[int] | frozenset[int],
 ) -> int | None:
     """The likeliest headline among the title-like lines above the article (the
-    nearest one on a tie)."""
+    nearest one on a tie); a line right after an audio or video control is the
+    player's title, not the page's."""
     best, best_score = None, float("-inf")
     lo = max(0, article_start - TITLE_WINDOW)
     signed = {j for j in range(lo, article_start) if j in stamps or _is_byline_feature(feats[j])}
@@ -138,6 +146,8 @@ def _pick_title(
         if f is None or i in blocked or not _title_like(f):
             continue
         score = _title_score(i, f, feats, keys, article_start, signed)
+        if i - 1 in media:
+            score -= 3.0
         if score > best_score:
             best, best_score = i, score
     return best

@@ -155,7 +155,8 @@ CAPTION_WORDS = words(
 
 # Whole short lines that play or open media: audio versions, galleries, videos.
 MEDIA_LINES = _phrases(
-    """artikel anhören|artikel vorlesen|vorlesen|anhören|audio|listen|listen to this article|
+    """artikel anhören|artikel vorlesen|vorlesen|anhören|audio|video|videos|podcast|
+    listen|listen to this article|
     listen to article|listen to this story|play video|watch video|watch|video abspielen|
     bildergalerie|fotogalerie|galerie|gallery|photo gallery|image gallery|slideshow|
     écouter cet article|écouter l article|écouter|diaporama|galerie photos|
