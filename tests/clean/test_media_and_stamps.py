@@ -87,6 +87,7 @@ def test_signed_stamp_gives_date_and_author() -> None:
         ("Crédit photo : Jean Martin", LineReason.MEDIA),
         ("Listen to this article", LineReason.MEDIA),
         ("3 of 12", LineReason.MEDIA),
+        ("00:00 / 03:12", LineReason.MEDIA),
         ("5 min read", LineReason.STAMP),
         ("Temps de lecture : 4 minutes", LineReason.STAMP),
         ("Posted on March 4, 2022 by Jane Doe", LineReason.STAMP),

@@ -136,8 +136,7 @@ def _pick_title(
     media: set[int] | frozenset[int],
 ) -> int | None:
     """The likeliest headline among the title-like lines above the article (the
-    nearest one on a tie); a line right after an audio or video control is the
-    player's title, not the page's."""
+    nearest one on a tie)."""
     best, best_score = None, float("-inf")
     lo = max(0, article_start - TITLE_WINDOW)
     signed = {j for j in range(lo, article_start) if j in stamps or _is_byline_feature(feats[j])}
@@ -146,8 +145,6 @@ def _pick_title(
         if f is None or i in blocked or not _title_like(f):
             continue
         score = _title_score(i, f, feats, keys, article_start, signed)
-        if i - 1 in media:
-            score -= 3.0
         if score > best_score:
             best, best_score = i, score
     return best

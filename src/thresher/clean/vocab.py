@@ -164,10 +164,11 @@ MEDIA_LINES = _phrases(
     ascolta l articolo|galleria|galleria fotografica|ouvir|ouvir artigo|galeria|
     galeria de fotos|voorlezen|beluister|fotoserie|odsłuchaj|galeria zdjęć"""
 )
-# A gallery's counter: "Bild 1 von 8", "3 of 12", "Photo 2/10".
+# A gallery's counter: "Bild 1 von 8", "3 of 12", "Photo 2/10"; a player's position and
+# length: "00:00 / 03:12".
 GALLERY_COUNTER = re.compile(
     r"^(?:(?:bild|foto|image|photo|picture|slide|imagen|immagine|zdjęcie)\s+)?\d{1,3}\s*"
-    r"(?:von|of|de|di|sur|van|z|/)\s*\d{1,3}$",
+    r"(?:von|of|de|di|sur|van|z|/)\s*\d{1,3}$|^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$",
     re.IGNORECASE,
 )
 # "Lesedauer: 3 Min.", "5 min read", "Temps de lecture : 4 minutes".
