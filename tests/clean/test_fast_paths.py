@@ -46,7 +46,8 @@ _BAD = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 def test_tokens_digits_and_garbage_match_the_regexes(text: str) -> None:
     text = text.strip() or "x"
     feat = line_features(text, frozenset({"abc"}), per_char=False)
-    assert list(feat.low_words) == _WORD.findall(text.lower())
+    # Turkish "İ" is lower-cased to a plain "i" (not "i" and a combining dot)
+    assert list(feat.low_words) == _WORD.findall(text.replace("\u0130", "i").lower())
     assert feat.has_digit == (re.search(r"\d", text[:300]) is not None)
     word_chars = sum(map(len, feat.low_words))
     bad = len(_BAD.findall(text)) > len(text) * 0.05

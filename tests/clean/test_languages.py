@@ -225,3 +225,28 @@ def test_a_byline_and_a_date_on_one_line() -> None:
 def test_table_of_contents_headings_go(line: str) -> None:
     reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
     assert reasons[line] is LineReason.NAVIGATION
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Mohlo by vás zajímat", LineReason.RELATED_HEADING),
+        ("Komentáře (12)", LineReason.COMMENTS),
+        ("Комментарии (15)", LineReason.COMMENTS),
+        ("Yorumlar", LineReason.COMMENTS),
+        ("Läs också: Lärarbristen i Göteborg växer", LineReason.RELATED_HEADLINE),
+        ("İlgili Haberler", LineReason.RELATED_HEADING),
+        ("Fotoğraf: Elif Şahin", LineReason.MEDIA),
+        ("12. března 2024 14:05", LineReason.STAMP),
+        ("Publicerad 12 mars 2024", LineReason.STAMP),
+        ("12 марта 2024, 14:05", LineReason.STAMP),
+    ],
+)
+def test_more_languages(line: str, reason: LineReason) -> None:
+    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    assert reasons[line] is reason
+
+
+def test_czech_and_russian_dates() -> None:
+    assert parse_date("12. března 2024 14:05") == "2024-03-12T14:05"
+    assert parse_date("5 ноября 2023") == "2023-11-05"

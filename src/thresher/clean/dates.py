@@ -7,18 +7,23 @@ import re
 _MONTH_NAMES: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january jan januar janvier enero gennaio janeiro jänner januari stycznia styczeń styczen",
-        "february feb februar février fevrier febrero febbraio fevereiro februari lutego luty",
-        "march mar märz maerz mars marzo março maart marca marzec",
-        "april apr avril abril aprile kwietnia kwiecień kwiecien",
-        "may mai mayo maggio maio mei maja maj",
-        "june jun juni juin junio giugno junho czerwca czerwiec",
-        "july jul juli juillet julio luglio julho lipca lipiec",
-        "august aug août aout agosto augustus sierpnia sierpień sierpien",
-        "september sep sept septembre septiembre settembre setembro września wrzesień wrzesien",
-        "october oct oktober octobre octubre ottobre outubro października październik pazdziernik",
-        "november nov novembre noviembre novembro listopada listopad",
-        "december dec dezember décembre decembre diciembre dicembre dezembro grudnia grudzień grudzien",
+        "january jan januar janvier enero gennaio janeiro jänner "
+        "januari stycznia styczeń styczen ledna leden января ocak",
+        "february feb februar février fevrier febrero febbraio "
+        "fevereiro februari lutego luty února únor февраля şubat",
+        "march mar märz maerz mars marzo março maart marca marzec března březen марта mart",
+        "april apr avril abril aprile kwietnia kwiecień kwiecien dubna duben апреля nisan",
+        "may mai mayo maggio maio mei maja maj května květen мая mayıs",
+        "june jun juni juin junio giugno junho czerwca czerwiec června červen июня haziran",
+        "july jul juli juillet julio luglio julho lipca lipiec července červenec июля temmuz",
+        "august aug août aout agosto augustus sierpnia sierpień sierpien srpna srpen августа ağustos augusti",
+        "september sep sept septembre septiembre settembre "
+        "setembro września wrzesień wrzesien září сентября eylül",
+        "october oct oktober octobre octubre ottobre outubro "
+        "października październik pazdziernik října říjen октября ekim",
+        "november nov novembre noviembre novembro listopada listopad listopadu ноября kasım",
+        "december dec dezember décembre decembre diciembre dicembre "
+        "dezembro grudnia grudzień grudzien prosince prosinec декабря aralık",
     ],
     start=1,
 ):
@@ -42,7 +47,8 @@ _TIME = re.compile(
 )
 _UPDATED = re.compile(
     r"\b(?:updated|modified|aktualisiert|geändert|mise? à jour|actualizado|actualización|"
-    r"aggiornato|atualizado|bijgewerkt|обновлено|zaktualizowano|aktualizacja)\b|更新",
+    r"aggiornato|atualizado|bijgewerkt|обновлено|zaktualizowano|aktualizacja|aktualizováno|"
+    r"uppdaterad|güncelleme|güncellendi)\b|更新",
     re.IGNORECASE,
 )
 # One word of each Latin-1 phrase of _UPDATED: a Latin-1 line without any of these
@@ -62,6 +68,10 @@ UPDATE_WORDS = frozenset(
         "mise",
         "actualización",
         "aktualizacja",
+        "aktualizováno",
+        "uppdaterad",
+        "güncelleme",
+        "güncellendi",
     ]
 )
 

@@ -132,7 +132,9 @@ def _features_by_regex(
     text: str, sample: str, scale: float, stops: frozenset[str], per_char: bool
 ) -> LineFeatures:
     """:func:`line_features` of a line with characters beyond Latin-1."""
-    tokens = tuple(_WORD.findall(sample.lower()))
+    # Turkish "İ" lower-cases to "i" and a combining dot, which splits the word
+    low = (sample.replace("İ", "i") if "İ" in sample else sample).lower()
+    tokens = tuple(_WORD.findall(low))
     nospace = 0 if sample.isascii() else len(_NOSPACE.findall(sample, 0, 4000))
     n_tokens = len(tokens)
     key = "".join(tokens) if n_tokens <= _KEYED_WORDS else ""

@@ -47,8 +47,8 @@ _AUTHOR = re.compile(
     r"(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+"
     r"(?:(?:unserem|unserer)\s+(?:\w+\s+)?(?:korrespondenten|korrespondentin|redakteur|"
     r"redakteurin|reporter|reporterin|mitarbeiter|mitarbeiterin)\s+)?|"
-    r"(?:authors?|autor(?:en|es|a|ka)?|auteurs?|autore|autrice|redacción|redactie|text|texte)"
-    r"\s*[:：]\s*)"
+    r"(?:authors?|autor(?:en|es|a|ka)?|auteurs?|autore|autrice|redacción|redactie|text|texte|"
+    r"yazar|författare|forfatter|автор)\s*[:：]\s*)"
     r"(?P<names>[^\W\d_][^|•·]{1,80}?)\s*$",
     re.IGNORECASE,
 )
@@ -57,7 +57,7 @@ _BY_WORDS = vocab.words(
     """by von par por di door da av af автор przez written posted story words reporting
     analysis commentary opinion geschrieben écrit escrito scritto geschreven napisane ein
     eine author authors autor autoren autores autora autorka auteur auteurs autore autrice
-    redacción redactie text texte"""
+    redacción redactie text texte yazar författare forfatter"""
 )
 
 

@@ -28,7 +28,8 @@ contact contact us about about us help faq faqs advertise advertisement advertis
 sponsored sponsored content ad ads jobs careers press subscribe subscription sign in
 sign up log in login logout log out register my account account newsletter newsletters
 close open toggle navigation english primary secondary sidebar footer
-inhaltsverzeichnis sommaire índice indice inhoudsopgave содержание
+inhaltsverzeichnis sommaire índice indice inhoudsopgave содержание reklam annons
+reklama
 startseite suche hauptmenü menü navigation nach oben weiter zurück mehr weiterlesen mehr
 lesen mehr zum thema mehr dazu ähnliche artikel verwandte artikel das könnte sie auch
 interessieren meistgelesen themen schlagworte kategorien archiv kontakt impressum über
@@ -115,6 +116,7 @@ SOCIAL_WORDS = words(
     artikel beitrag seite merken link kopieren versenden per auf partager imprimer
     suivre nous cet copier le lien sur compartir imprimir seguir enlace copiar en
     condividi stampa segui su copia compartilhar partilhar delen поделиться udostępnij
+    sdílet článek paylaş paylaşın dela artikeln compartilhe esta notícia
     分享 微博 微信 シェア ツイート and or"""
 )
 
@@ -124,7 +126,7 @@ MEDIA = re.compile(
     r"^\(?(?:(?:photo|image|picture|video)s?(?: credits?)?|credits?|photograph|audio|"
     r"fotos?|bild(?:er)?|bildquelle|bildergalerie|fotostrecke|galerie|gallery|grafik|"
     r"illustration|cr[ée]dits?(?: photos?)?|"
-    r"im[áa]gen(?:es)?|immagin[ei]|fotograf[íi]a|zdj[eę]ci[ea]|fot\.|фото|"
+    r"im[áa]gen(?:es)?|immagin[ei]|fotograf[íi]a|fotoğraf|zdj[eę]ci[ea]|fot\.|фото|"
     r"照片|图片|写真|画像)\s?[:：]\s*\S|"
     r"^(?:photo|image|picture|photograph|foto|bild)s? (?:by|von|de|di|door|par|por)\s+\S|"
     r"^(?:ap|afp|epa|reuters) (?:photo|foto)\b|^fot\.\s?\S|"
@@ -135,7 +137,8 @@ MEDIA_STARTS = words(
     """photo photos image images picture pictures video videos credit credits photograph
     foto fotos bild bilder bildquelle grafik illustration crédit crédits credit imagen
     imágenes imagenes immagine immagini fotografía fotografia zdjęcie zdjęcia fot фото
-    照片 图片 写真 画像 ap afp epa reuters audio bildergalerie fotostrecke galerie gallery"""
+    照片 图片 写真 画像 ap afp epa reuters audio bildergalerie fotostrecke galerie gallery
+    fotoğraf"""
 )
 # A picture caption ends with its credit: "... (AP Photo/Jane Doe)", "... Foto: X/dpa",
 # "... Photograph: X/PA", "... (Archivbild)".
@@ -144,7 +147,8 @@ CAPTION_CREDIT = re.compile(
     r"image credit|photo credit|credit)s?\b[^()]{0,80}\)|"
     r"\b(?:photo|photograph|foto|fotos|bild|image|picture|credit|image credit|photo credit|"
     r"bildquelle)\s?:\s*[^.!?:]{2,80}|"
-    r"\((?:archivbild|archivfoto|symbolbild|symbolfoto|file photo|archive photo|file)\))$",
+    r"\((?:archivbild|archivfoto|symbolbild|symbolfoto|file photo|archive photo|file)\)|"
+    r"[（(][^（）()]{1,20}撮影[）)])$",
     re.IGNORECASE,
 )
 # One of these words is in every line CAPTION_CREDIT finds.
@@ -223,7 +227,8 @@ FOOTER_TRIGGERS = words(
     designed developed vorbehalten datenschutz impressum nutzungsbedingungen réservés
     confidentialité mentions conditions reservados privacidad aviso riservati privacy
     privacidade voorbehouden privacybeleid защищены конфиденциальности zastrzeżone
-    prywatności verwendet utilise utiliza externe einverstanden"""
+    prywatności verwendet utilise utiliza externe einverstanden používá přijmout använder
+    acceptera çerez çerezler файлы использует"""
 )
 
 FOOTER = re.compile(
@@ -240,7 +245,8 @@ FOOTER = re.compile(
     r"(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|"
     r"verwendet cookies|verwenden cookies|utilise des cookies|utilisons des cookies|"
     r"utiliza cookies|utilizamos cookies|utilizziamo (?:i )?cookie|"
-    r"externe inhalte angezeigt|ich bin damit einverstanden",
+    r"externe inhalte angezeigt|ich bin damit einverstanden|používá (?:soubory )?cookies|"
+    r"přijmout vše|använder cookies|acceptera alla|çerez|файлы cookie|использует cookie",
     re.IGNORECASE,
 )
 
@@ -253,7 +259,10 @@ _MONTHS = (
     r"giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|"
     r"setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus|stycznia|"
     r"lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|"
-    r"grudnia"
+    r"grudnia|ledna|února|března|dubna|května|června|července|srpna|září|října|"
+    r"listopadu|prosince|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+    r"октября|ноября|декабря|ocak|şubat|mart|nisan|haziran|temmuz|ağustos|eylül|"
+    r"ekim|augusti"
 )
 MONTHS = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t)?\b", re.I)
@@ -266,7 +275,9 @@ STAMP_WORDS = re.compile(
     r"aggiornato|pubblicato|il|alle|atualizado|publicado|em|às|zuletzt|erstellt|geändert|"
     r"dernière|mise|jour|última|actualización|gepubliceerd|op|laatst|bijgewerkt|"
     r"aktualizacja|opublikowano|zaktualizowano|publiziert|heute|gestern|asked|answered|"
-    r"edited)\b",
+    r"edited|aktualizováno|publikováno|publicerad|uppdaterad|kl|güncelleme|güncellendi|"
+    r"обновлено|опубликовано|há|horas|hace|vor|stunden|minuten|önce|saat|"
+    r"назад|sedan)\b",
     re.IGNORECASE,
 )
 
@@ -282,7 +293,10 @@ MONTH_WORDS = words(
     noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre
     dicembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
     januari februari maart mei augustus stycznia lutego marca kwietnia maja czerwca lipca
-    sierpnia września października listopada grudnia"""
+    sierpnia września października listopada grudnia ledna února března dubna května
+    června července srpna září října listopadu prosince января февраля марта апреля мая
+    июня июля августа сентября октября ноября декабря ocak şubat mart nisan haziran
+    temmuz ağustos eylül ekim augusti"""
 )
 STAMP_REMOVABLE = MONTH_WORDS | words(
     """last updated published posted modified am pm gmt utc on at by today yesterday ago
@@ -291,7 +305,9 @@ STAMP_REMOVABLE = MONTH_WORDS | words(
     publié le actualizado publicado el de las aggiornato pubblicato il alle atualizado em
     às et est edt ct cst cdt mt mst mdt pt pst pdt zuletzt erstellt geändert dernière mise
     jour última actualización gepubliceerd op laatst bijgewerkt aktualizacja opublikowano
-    zaktualizowano publiziert heute gestern asked answered edited"""
+    zaktualizowano publiziert heute gestern asked answered edited aktualizováno publikováno
+    publicerad uppdaterad kl güncelleme güncellendi обновлено опубликовано há
+    horas hace vor stunden minuten önce saat назад sedan"""
 )
 
 # The signature at the end of a stamp: "Posted on March 4, 2022 by Jane Doe",
@@ -311,13 +327,16 @@ COMMENT_HEADER = re.compile(
 COMMENT_SECTION = re.compile(
     r"^(?:\d+ )?(?:top rated |all |show |view |read |hide |newest |oldest |best )?"
     r"(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|"
-    r"commenti|comentários|reacties|комментари[йяев]+|komentarz[ey]?)(?: \d+)?$|"
+    r"commenti|comentários|reacties|комментари[йяеви]+|komentarz[ey]?|diskuse|diskuze|"
+    r"komentáře|yorumlar|kommentarer)(?: \d+)?$|"
     r"^\d+ (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|"
-    r"commenti|comentários|reacties|комментари[йяев]+|komentarz[ey]?) |"
+    r"commenti|comentários|reacties|комментари[йяеви]+|komentarz[ey]?|komentářů|"
+    r"komentáře|yorum|kommentarer) |"
     r"^(?:leave a (?:reply|comment)|post a comment|join the (?:discussion|conversation)|"
     r"comments are closed|add (?:a )?comment|write a comment|kommentar schreiben|"
     r"laisser un commentaire|deja (?:un|tu) comentario|lascia un commento|"
-    r"deixe um comentário|reageer)\b"
+    r"deixe um comentário|reageer|vstoupit do diskuse|yorum yaz|skriv en kommentar|"
+    r"оставить комментарий)\b"
 )
 
 # Words without which neither comment pattern can match (a cheap test first).
@@ -329,7 +348,8 @@ COMMENT_WORDS = words(
     """comment comments response responses replies reply reactions kommentar kommentare
     commentaire commentaires comentario comentarios commento commenti comentários
     comentário reacties reageer discussion conversation комментарии комментариев
-    комментария комментарий komentarz komentarze komentarzy"""
+    комментария комментарий komentarz komentarze komentarzy diskuse diskuze komentáře
+    komentářů yorumlar yorum kommentarer vstoupit yaz skriv оставить"""
 )
 
 # Headings of "more stories" blocks: where the article has ended.
@@ -357,6 +377,11 @@ RELATED_HEADINGS = _phrases(
     ultime notizie|meer nieuws|ook interessant|zobacz również|polecamy|
     potrebbe interessarti anche|ti potrebbe interessare anche|może cię zainteresować|
     może cię też zainteresować|najczęściej czytane|najnowsze|
+    mohlo by vás zajímat|související články|čtěte také|nejčtenější|další články|
+    läs också|relaterat|mest läst|relaterade artiklar|ilginizi çekebilir|
+    bunlar da ilginizi çekebilir|ilgili haberler|çok okunanlar|benzer haberler|
+    новости по теме|по теме|самое читаемое|другие новости|あわせて読みたい|
+    こちらもおすすめ|
     lire aussi|à lire aussi|sur le même sujet|articles similaires|les plus lus|
     vous aimerez aussi|noticias relacionadas|artículos relacionados|te puede interesar|
     también te puede interesar|lo más leído|articoli correlati|leggi anche|
@@ -373,5 +398,6 @@ READ_ALSO = _phrases(
     mehr dazu|auch interessant|siehe auch|lire aussi|à lire aussi|voir aussi|
     lee también|ver también|leia também|veja também|leggi anche|vedi anche|lees ook|
     zie ook|czytaj także|czytaj też|zobacz też|zobacz także|читайте также|
-    смотрите также|相关阅读|関連記事"""
+    смотрите также|相关阅读|関連記事|läs också|läs även|čtěte také|čtěte též|
+    ayrıca okuyun|ilginizi çekebilir|あわせて読みたい"""
 )
