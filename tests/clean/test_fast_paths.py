@@ -185,3 +185,11 @@ def test_latin1_stamp_test_agrees_with_the_patterns(parts: list[str], glue: str)
 def test_lower_cased_footer_pattern_agrees(parts: list[str]) -> None:
     text = " ".join(parts)
     assert (vocab.FOOTER_LOWER.search(text.lower()) is None) == (vocab.FOOTER.search(text) is None)
+
+
+def test_signing_words_are_those_of_the_signature_pattern() -> None:
+    from thresher.clean import features
+
+    found = re.search(r"\(\?i:([^)]*)\)", vocab.STAMP_SIGNATURE.pattern)
+    assert found is not None
+    assert set(found.group(1).split("|")) == features._SIGNING_WORDS

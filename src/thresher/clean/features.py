@@ -227,13 +227,21 @@ def is_stamp(text: str, latin1: bool = False) -> bool:
 
 
 _STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
+# The words that can sign a stamp (those of vocab.STAMP_SIGNATURE).
+_SIGNING_WORDS = frozenset(["by", "von", "par", "por", "di", "da", "door", "przez"])
 
 
 def _is_signed_stamp(text: str, latin1: bool) -> bool:
-    if _is_bare_stamp(text, latin1):
+    runs = _STAMP_LEFTOVER.findall(text.lower()) if latin1 else None
+    if _is_bare_stamp(text, runs):
         return True
+    if runs is not None and _SIGNING_WORDS.isdisjoint(runs):
+        return False  # no signature can follow the date
     signed = signed_stamp_names(text)
-    return signed is not None and _is_bare_stamp(text[: signed.start()], latin1)
+    if signed is None:
+        return False
+    head = text[: signed.start()]
+    return _is_bare_stamp(head, _STAMP_LEFTOVER.findall(head.lower()) if latin1 else None)
 
 
 def signed_stamp_names(text: str) -> re.Match[str] | None:
@@ -241,10 +249,10 @@ def signed_stamp_names(text: str) -> re.Match[str] | None:
     return vocab.STAMP_SIGNATURE.search(text)
 
 
-def _is_bare_stamp(text: str, latin1: bool) -> bool:
+def _is_bare_stamp(text: str, runs: list[str] | None) -> bool:
+    """``runs``: the line's letter runs (lower case) when it is Latin-1, else None."""
     month_possible = True
-    if latin1:
-        runs = _STAMP_LEFTOVER.findall(text.lower())
+    if runs is not None:
         if len([run for run in runs if run not in vocab.STAMP_REMOVABLE]) > 1:
             return False
         month_possible = not vocab.MONTH_WORDS.isdisjoint(runs)
