@@ -181,3 +181,17 @@ def test_an_audio_player_title_is_not_the_headline() -> None:
         ]
     )
     assert clean_text(page).metadata["title"] == HEADLINE
+
+
+def test_a_comments_button_in_a_share_bar_does_not_end_the_article() -> None:
+    notice = (
+        "Quotes are delayed by at least fifteen minutes and market data is provided by a third "
+        "party, which is not responsible for errors or for any decision that is taken on the "
+        "basis of the numbers that are shown on this page."
+    )
+    page = "\n".join(["Home", notice, "Facebook", "Twitter", "Comments", "Print", *EN_BODY, "Comments"])
+    result = clean_text(page)
+    assert result.text.split("\n")[-3:] == EN_BODY
+    reasons = [x.reason for x in result.lines]
+    assert reasons[4] is LineReason.SOCIAL
+    assert reasons[-1] is LineReason.COMMENTS

@@ -210,7 +210,27 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
             if row != last_copy[first] or not _heads_prose(labelled, row):
                 kinds[row] = bad
                 reasons[row] = LineReason.PAGE_REPEATED
+    if barriers:
+        barriers = _without_share_buttons(barriers, rows, reasons)
     return _Page(kinds, reasons, rows, row_words, barriers, read_also, stamps, keys)
+
+
+def _without_share_buttons(
+    barriers: list[int], rows: list[int], reasons: list[LineReason | None]
+) -> list[int]:
+    """Barriers minus "Comments" buttons of a share bar (a comments line next to a social
+    line: "Facebook / Twitter / Comments / Print"), which are relabelled social."""
+    kept: list[int] = []
+    social, comments = LineReason.SOCIAL, LineReason.COMMENTS
+    for b in barriers:
+        row = rows[b]
+        if reasons[row] is comments and any(
+            0 <= n < len(rows) and reasons[rows[n]] is social for n in (b - 1, b + 1)
+        ):
+            reasons[row] = social
+            continue
+        kept.append(b)
+    return kept
 
 
 def _heads_prose(labelled: list[classify.Label | None], row: int) -> bool:
