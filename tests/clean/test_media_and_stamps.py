@@ -195,3 +195,28 @@ def test_a_comments_button_in_a_share_bar_does_not_end_the_article() -> None:
     reasons = [x.reason for x in result.lines]
     assert reasons[4] is LineReason.SOCIAL
     assert reasons[-1] is LineReason.COMMENTS
+
+
+CODE = [
+    'fetch("/data.json").then(function(res) {',
+    "if (res.ok) {",
+    "console.log(res.status);",
+    "}",
+    "});",
+    "The same request with parameters:",
+    'fetch("/submit", { method: "POST" }).then(function(res) {',
+    "if (res.ok) {",
+    'alert("Saved");',
+    "}",
+    "});",
+]
+
+
+def test_a_code_block_inside_a_technical_article_is_kept_whole() -> None:
+    page = "\n".join(["Home", "Articles", *EN_BODY[:2], *CODE, EN_BODY[2], "Comments"])
+    assert clean_text(page).text.split("\n") == [*EN_BODY[:2], *CODE, EN_BODY[2]]
+
+
+def test_two_calls_in_a_menu_are_no_code_block() -> None:
+    page = "\n".join(["Cart(0)", "Wishlist(2)", *EN_BODY])
+    assert clean_text(page).text.split("\n") == EN_BODY

@@ -69,7 +69,8 @@ def decide(
     if feats is None:
         feats = [x[0] if x is not None else None for x in labelled]
     labelled = _numbered_items(labelled)
-    page = _context_pass(labelled, site_rule)
+    labelled, code = _code_blocks(labelled)
+    page = _context_pass(labelled, site_rule, code)
     runs = _find_runs(page, th)
     url_title = None
     if runs:
@@ -135,6 +136,52 @@ def _numbered_items(labelled: list[classify.Label | None]) -> list[classify.Labe
     return out
 
 
+# A line of program code: it ends in "{", "}" or ";", starts with a closing bracket, or
+# holds an operator, a call or a keyword that starts a statement.
+_CODE = re.compile(
+    r"[{};]$|^[})\]]|=>|[=!]==?|&&|\|\||\w\([^()]*\)|^(?://|/\*|#include|<\?php)|"
+    r"^(?:import|from|def|class|return|var|let|const|function|public|private|static|"
+    r"if|for|while|echo|print)\b.*[(:=]"
+)
+_CODE_GAP = 2  # rows between two code lines of one block, at most
+_CODE_MIN = 3
+
+
+def _code_blocks(
+    labelled: list[classify.Label | None],
+) -> tuple[list[classify.Label | None], set[int]]:
+    """Blocks of program code (three or more code lines close together) in a technical
+    article: their short lines count as short sentences with no reason, like list items,
+    and their repeated lines ("}", "});") are not page furniture. Returns the labels and
+    the rows of the blocks."""
+    code_rows: list[int] = []
+    short = Kind.SHORT
+    for i, x in enumerate(labelled):
+        if x is not None and x[1] is short and x[2] is None and _CODE.search(x[0].text) is not None:
+            code_rows.append(i)
+    if len(code_rows) < _CODE_MIN:
+        return labelled, set()
+    blocks: set[int] = set()
+    chain = code_rows[:1]
+    for row in code_rows[1:]:
+        if row - chain[-1] <= _CODE_GAP:
+            chain.append(row)
+            continue
+        if len(chain) >= _CODE_MIN:
+            blocks.update(range(chain[0], chain[-1] + 1))
+        chain = [row]
+    if len(chain) >= _CODE_MIN:
+        blocks.update(range(chain[0], chain[-1] + 1))
+    if not blocks:
+        return labelled, blocks
+    out = list(labelled)
+    for row in blocks:
+        x = out[row]
+        if x is not None and x[1] is short and x[2] is None:
+            out[row] = (x[0], Kind.NEAR, None)
+    return out, blocks
+
+
 @dataclass
 class _Page:
     """One page's lines after the context pass: kinds and reasons (None: decided by
@@ -151,9 +198,10 @@ class _Page:
     keys: dict[str, list[int]]
 
 
-def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | None) -> _Page:
+def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | None, code: set[int]) -> _Page:
     """Labels in context, in one pass over the lines: site template lines, short lines
-    repeated on the page, paragraphs repeated far from their first copy (echoes)."""
+    repeated on the page (not in ``code`` blocks), paragraphs repeated far from their
+    first copy (echoes)."""
     templated = _site_template(labelled, site_rule)
     kinds: list[Kind] = []
     reasons: list[LineReason | None] = []
@@ -178,7 +226,7 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
         text, words = feat.text, feat.words
         if templated and i in templated:
             kind, reason = bad, LineReason.SITE_REPEATED
-        elif words <= _REPEAT_MAX_WORDS:
+        elif words <= _REPEAT_MAX_WORDS and (not code or i not in code):
             first = first_short.setdefault(text, i)
             if first != i and kind is not bad:
                 repeats.append((first, i))
