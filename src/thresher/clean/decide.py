@@ -68,8 +68,7 @@ def decide(
     """
     if feats is None:
         feats = [x[0] if x is not None else None for x in labelled]
-    labelled = _numbered_items(labelled)
-    labelled, code = _code_blocks(labelled)
+    labelled, code = _lists_and_code(labelled)
     page = _context_pass(labelled, site_rule, code)
     runs = _find_runs(page, th)
     url_title = None
@@ -99,23 +98,60 @@ _SEQUENCE_GAP = 30  # lines between two items of one numbered list, at most
 _SEQUENCE_MIN = 3
 
 
-def _numbered_items(labelled: list[classify.Label | None]) -> list[classify.Label | None]:
-    """Items of a numbered list ("1. ...", "2) ...", "3ª ...", "4th ..." in order) count as
-    short sentences.
+def _lists_and_code(
+    labelled: list[classify.Label | None],
+) -> tuple[list[classify.Label | None], set[int]]:
+    """Items of numbered lists and lines of program code count as short sentences; the
+    labels so changed, and the rows of the code blocks.
 
     Alone, "2. Take inventory" looks like a menu entry; three or more lines numbered
-    n, n+1, n+2... close to one another are the steps or entries of a list in the
-    article (a how-to, a ranking), so they are relabelled ``NEAR`` with no reason:
-    they join the article run when they are in or beside it, and go with it otherwise.
+    n, n+1, n+2... ("1. ...", "2) ...", "3ª ...", "4th ...") close to one another are the
+    steps or entries of a list in the article (a how-to, a ranking), so they are
+    relabelled ``NEAR`` with no reason: they join the article run when they are in or
+    beside it, and go with it otherwise. Blocks of code (three or more code lines close
+    together) in a technical article likewise, and their repeated lines ("}", "});") are
+    not page furniture.
     """
     found: list[tuple[int, int]] = []
+    code_rows: list[int] = []
+    short, code_ends = Kind.SHORT, _CODE_ENDS
     for i, x in enumerate(labelled):
-        if x is not None and x[0].has_digit and (m := _ORDINAL.match(x[0].text)) is not None:
+        if x is None:
+            continue
+        feat = x[0]
+        text = feat.text
+        if feat.has_digit and (m := _ORDINAL.match(text)) is not None:
             found.append((i, int(m.group(1))))
-    if len(found) < _SEQUENCE_MIN:
-        return labelled
+        elif (
+            x[1] is short
+            and x[2] is None
+            # a line of words and blanks only is no code
+            and (text[-1] in code_ends or len(text) - text.count(" ") != len(feat.key))
+            and _is_code(feat)
+        ):
+            code_rows.append(i)
+    chosen = _numbered_rows(found)
+    code = _code_block_rows(code_rows)
+    if not chosen and not code:
+        return labelled, code
+    out = list(labelled)
+    for row in chosen:
+        x = out[row]
+        if x is not None and x[1] is not Kind.GOOD:
+            out[row] = (x[0], Kind.NEAR, None)
+    for row in code:
+        x = out[row]
+        if x is not None and x[1] is short and x[2] is None:
+            out[row] = (x[0], Kind.NEAR, None)
+    return out, code
+
+
+def _numbered_rows(found: list[tuple[int, int]]) -> set[int]:
+    """Rows of the numbered lists among (row, number) pairs."""
     chosen: set[int] = set()
-    chain = [found[0]]
+    if len(found) < _SEQUENCE_MIN:
+        return chosen
+    chain = found[:1]
     for row, number in found[1:]:
         last_row, last_number = chain[-1]
         if number == last_number + 1 and row - last_row <= _SEQUENCE_GAP:
@@ -126,42 +162,47 @@ def _numbered_items(labelled: list[classify.Label | None]) -> list[classify.Labe
         chain = [(row, number)]
     if len(chain) >= _SEQUENCE_MIN:
         chosen.update(r for r, _ in chain)
-    if not chosen:
-        return labelled
-    out = list(labelled)
-    for row in chosen:
-        x = out[row]
-        if x is not None and x[1] is not Kind.GOOD:
-            out[row] = (x[0], Kind.NEAR, None)
-    return out
+    return chosen
 
 
 # A line of program code: it ends in "{", "}" or ";", starts with a closing bracket, or
 # holds an operator, a call or a keyword that starts a statement.
-_CODE = re.compile(
-    r"[{};]$|^[})\]]|=>|[=!]==?|&&|\|\||\w\([^()]*\)|^(?://|/\*|#include|<\?php)|"
-    r"^(?:import|from|def|class|return|var|let|const|function|public|private|static|"
-    r"if|for|while|echo|print)\b.*[(:=]"
-)
+_CODE_ENDS = "{};"
+_CALL = re.compile(r"\w\([^()]*\)").search
+_CODE_KEYWORDS = vocab.words("var let const public private static")
+_CODE_CHARS = 200  # code lines are shorter
+
+
+def _is_code(feat: LineFeatures) -> bool:
+    """A line that reads as program code (cheap tests first: this runs on short lines)."""
+    text = feat.text
+    if len(text) > _CODE_CHARS:
+        return False
+    if text[-1] in _CODE_ENDS or text[0] in "})]":
+        return True
+    if "=" in text:
+        if "==" in text or "=>" in text or "!=" in text:
+            return True
+    elif "(" not in text and "&&" not in text and "||" not in text and "/" not in text:
+        return text.startswith(("#include", "<?php"))
+    if "&&" in text or "||" in text or text.startswith(("//", "/*", "#include", "<?php")):
+        return True
+    if "(" in text and _CALL(text) is not None:
+        return True
+    words = feat.low_words  # "let total = 0"
+    return "=" in text and bool(words) and words[0] in _CODE_KEYWORDS and text.startswith(words[0])
+
+
 _CODE_GAP = 2  # rows between two code lines of one block, at most
 _CODE_MIN = 3
 
 
-def _code_blocks(
-    labelled: list[classify.Label | None],
-) -> tuple[list[classify.Label | None], set[int]]:
-    """Blocks of program code (three or more code lines close together) in a technical
-    article: their short lines count as short sentences with no reason, like list items,
-    and their repeated lines ("}", "});") are not page furniture. Returns the labels and
-    the rows of the blocks."""
-    code_rows: list[int] = []
-    short = Kind.SHORT
-    for i, x in enumerate(labelled):
-        if x is not None and x[1] is short and x[2] is None and _CODE.search(x[0].text) is not None:
-            code_rows.append(i)
-    if len(code_rows) < _CODE_MIN:
-        return labelled, set()
+def _code_block_rows(code_rows: list[int]) -> set[int]:
+    """Rows of the code blocks: from the first to the last of three or more code lines
+    at most ``_CODE_GAP`` rows apart."""
     blocks: set[int] = set()
+    if len(code_rows) < _CODE_MIN:
+        return blocks
     chain = code_rows[:1]
     for row in code_rows[1:]:
         if row - chain[-1] <= _CODE_GAP:
@@ -172,14 +213,7 @@ def _code_blocks(
         chain = [row]
     if len(chain) >= _CODE_MIN:
         blocks.update(range(chain[0], chain[-1] + 1))
-    if not blocks:
-        return labelled, blocks
-    out = list(labelled)
-    for row in blocks:
-        x = out[row]
-        if x is not None and x[1] is short and x[2] is None:
-            out[row] = (x[0], Kind.NEAR, None)
-    return out, blocks
+    return blocks
 
 
 @dataclass
