@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
@@ -28,6 +29,9 @@ class Kind(IntEnum):
     BAD = 3
     ECHO = 4
     """A paragraph already seen on the page: neither for nor against the article."""
+    CODE = 5
+    """A short line that reads as program code: a ``SHORT`` line, unless it is part of a
+    block of code (then a short sentence)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +127,7 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
         return _GOOD
     if words >= th.near_words and end_punct and stop_ratio > 0:
         return _NEAR
-    return _SHORT
+    return _CODE if _is_code(feat) else _SHORT
 
 
 # The labels first_label returns, made once: an enum member looked up on its class
@@ -131,12 +135,42 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
 _GOOD: tuple[Kind, LineReason | None] = (Kind.GOOD, None)
 _NEAR: tuple[Kind, LineReason | None] = (Kind.NEAR, None)
 _SHORT: tuple[Kind, LineReason | None] = (Kind.SHORT, None)
+_CODE: tuple[Kind, LineReason | None] = (Kind.CODE, None)
 _BAD_BY_REASON: dict[LineReason, tuple[Kind, LineReason | None]] = {r: (Kind.BAD, r) for r in LineReason}
 _GARBAGE = _BAD_BY_REASON[LineReason.GARBAGE]
 _FOOTER_LABEL = _BAD_BY_REASON[LineReason.FOOTER]
 _MEDIA_LABEL = _BAD_BY_REASON[LineReason.MEDIA]
 _CAPTION_WORDS = vocab.CAPTION_WORDS
 _CAPTION_CREDIT = vocab.CAPTION_CREDIT.search
+
+
+_CODE_ENDS = "{};"
+_CALL = re.compile(r"\w\([^()]*\)").search
+_CODE_KEYWORDS = vocab.words("var let const public private static")
+_CODE_CHARS = 200  # code lines are shorter
+
+
+def _is_code(feat: LineFeatures) -> bool:
+    """A line that reads as program code: it ends in "{", "}" or ";", starts with a
+    closing bracket, or holds an operator, a call or a declaration (cheap tests first)."""
+    text = feat.text
+    if len(text) > _CODE_CHARS:
+        return False
+    if text[-1] in _CODE_ENDS or text[0] in "})]":
+        return True
+    if len(text) - text.count(" ") == len(feat.key):
+        return False  # words and blanks only
+    if "=" in text:
+        if "==" in text or "=>" in text or "!=" in text:
+            return True
+    elif "(" not in text and "&&" not in text and "||" not in text and "/" not in text:
+        return text.startswith(("#include", "<?php"))
+    if "&&" in text or "||" in text or text.startswith(("//", "/*", "#include", "<?php")):
+        return True
+    if "(" in text and _CALL(text) is not None:
+        return True
+    words = feat.low_words  # "let total = 0"
+    return "=" in text and bool(words) and words[0] in _CODE_KEYWORDS and text.startswith(words[0])
 
 
 def is_footer(feat: LineFeatures) -> bool:
@@ -269,7 +303,7 @@ def line_weight(kind: Kind, reason: LineReason | None, feat: LineFeatures, th: T
         return max(feat.words - th.good_offset, 1.0)
     if kind is Kind.NEAR:
         return feat.words * th.near_weight
-    if kind is Kind.SHORT:
+    if kind is Kind.SHORT or kind is Kind.CODE:
         return -th.short_penalty
     if kind is Kind.ECHO:
         return 0.0

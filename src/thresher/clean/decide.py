@@ -113,23 +113,11 @@ def _lists_and_code(
     not page furniture.
     """
     found: list[tuple[int, int]] = []
-    code_rows: list[int] = []
-    short, code_ends = Kind.SHORT, _CODE_ENDS
     for i, x in enumerate(labelled):
-        if x is None:
-            continue
-        feat = x[0]
-        text = feat.text
-        if feat.has_digit and (m := _ORDINAL.match(text)) is not None:
+        if x is not None and x[0].has_digit and (m := _ORDINAL.match(x[0].text)) is not None:
             found.append((i, int(m.group(1))))
-        elif (
-            x[1] is short
-            and x[2] is None
-            # a line of words and blanks only is no code
-            and (text[-1] in code_ends or len(text) - text.count(" ") != len(feat.key))
-            and _is_code(feat)
-        ):
-            code_rows.append(i)
+    code_kind = Kind.CODE
+    code_rows = [i for i, x in enumerate(labelled) if x is not None and x[1] is code_kind]
     chosen = _numbered_rows(found)
     code = _code_block_rows(code_rows)
     if not chosen and not code:
@@ -141,7 +129,7 @@ def _lists_and_code(
             out[row] = (x[0], Kind.NEAR, None)
     for row in code:
         x = out[row]
-        if x is not None and x[1] is short and x[2] is None:
+        if x is not None and (x[1] is Kind.SHORT or x[1] is code_kind) and x[2] is None:
             out[row] = (x[0], Kind.NEAR, None)
     return out, code
 
@@ -163,34 +151,6 @@ def _numbered_rows(found: list[tuple[int, int]]) -> set[int]:
     if len(chain) >= _SEQUENCE_MIN:
         chosen.update(r for r, _ in chain)
     return chosen
-
-
-# A line of program code: it ends in "{", "}" or ";", starts with a closing bracket, or
-# holds an operator, a call or a keyword that starts a statement.
-_CODE_ENDS = "{};"
-_CALL = re.compile(r"\w\([^()]*\)").search
-_CODE_KEYWORDS = vocab.words("var let const public private static")
-_CODE_CHARS = 200  # code lines are shorter
-
-
-def _is_code(feat: LineFeatures) -> bool:
-    """A line that reads as program code (cheap tests first: this runs on short lines)."""
-    text = feat.text
-    if len(text) > _CODE_CHARS:
-        return False
-    if text[-1] in _CODE_ENDS or text[0] in "})]":
-        return True
-    if "=" in text:
-        if "==" in text or "=>" in text or "!=" in text:
-            return True
-    elif "(" not in text and "&&" not in text and "||" not in text and "/" not in text:
-        return text.startswith(("#include", "<?php"))
-    if "&&" in text or "||" in text or text.startswith(("//", "/*", "#include", "<?php")):
-        return True
-    if "(" in text and _CALL(text) is not None:
-        return True
-    words = feat.low_words  # "let total = 0"
-    return "=" in text and bool(words) and words[0] in _CODE_KEYWORDS and text.startswith(words[0])
 
 
 _CODE_GAP = 2  # rows between two code lines of one block, at most
@@ -355,7 +315,7 @@ def _weights(
         -th.bad_penalty,
         -th.comment_penalty,
     )
-    good, near_kind, short_kind, echo = Kind.GOOD, Kind.NEAR, Kind.SHORT, Kind.ECHO
+    good, near_kind, short_kind, echo, code = Kind.GOOD, Kind.NEAR, Kind.SHORT, Kind.ECHO, Kind.CODE
     barriers = _BARRIERS
     out: list[float] = []
     append = out.append
@@ -368,6 +328,8 @@ def _weights(
             append(count * near)
         elif kind is echo:
             append(0.0)
+        elif kind is code:
+            append(short)
         else:
             append(against if reason in barriers else bad)
     return out
@@ -414,7 +376,7 @@ def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineRe
         return LineReason.CONTENT if inside else LineReason.PAGE_REPEATED
     if inside:
         return LineReason.CONTENT if kind in (Kind.GOOD, Kind.NEAR) else LineReason.IN_ARTICLE
-    if kind is Kind.SHORT:
+    if kind is Kind.SHORT or kind is Kind.CODE:
         return LineReason.NAVIGATION
     return LineReason.OUTSIDE_ARTICLE
 
