@@ -17,7 +17,9 @@ def test_clean_prints_the_article(tmp_path: Path) -> None:
     page.write_text(EN.text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["clean", str(page)])
     assert result.exit_code == 0, result.output
-    assert result.output.rstrip("\n").split("\n") == EN_BODY
+    assert result.output.rstrip("\n").split("\n") == [EN.title, *EN_BODY]
+    dropped = CliRunner().invoke(cli, ["clean", "--drop-title", str(page)])
+    assert dropped.output.rstrip("\n").split("\n") == EN_BODY
 
 
 def test_clean_explain_shows_every_line_with_its_reason() -> None:

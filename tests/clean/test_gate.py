@@ -13,8 +13,9 @@ from thresher.evaluate.cleaning import (
     thresher_cleaner,
 )
 
-# Floors just under what thresher reaches on dev.jsonl.gz (see BENCHMARKS.md).
-FLOOR_ALL = 0.930
+# Floors just under what thresher reaches on dev.jsonl.gz (see BENCHMARKS.md), with its
+# defaults (the headline kept in the text: scrapinghub's gold leaves it out).
+FLOOR_ALL = 0.920
 
 
 @pytest.mark.slow

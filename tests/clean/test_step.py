@@ -23,7 +23,7 @@ def test_cleans_text_and_merges_metadata_without_overwriting() -> None:
     doc = Document(id="1", text=EN.text, meta={"title": "From extraction"})
     out = Clean().apply(doc)
     assert isinstance(out, Document)
-    assert out.text.split("\n") == EN_BODY
+    assert out.text.split("\n") == [EN.title, *EN_BODY]  # the headline stays by default
     assert out.meta["title"] == "From extraction"
     assert out.meta["language"] == "en"
     assert out.meta["authors"] == ["Jane Holloway"]

@@ -82,7 +82,9 @@ class CleanOptions:
 
     Attributes:
         lang: the text's language when known (ISO 639-1); detected otherwise.
-        keep_title: keep the headline line at the top of the text.
+        keep_title: keep the headline line at the top of the text (the default: the
+            headline is part of the article for most readers and for human-annotated
+            benchmarks; it is always in ``metadata["title"]`` too).
         metadata: recover title, dateline, source, dates and language.
         site_table: line counts of the page's site (see :class:`SiteLineTable`).
         site_min_share: a line found on at least this share of the site's pages is
@@ -91,7 +93,7 @@ class CleanOptions:
     """
 
     lang: str | None = None
-    keep_title: bool = False
+    keep_title: bool = True
     metadata: bool = True
     site_table: SiteLineTable | None = None
     site_min_share: float = 0.3

@@ -23,14 +23,14 @@ class Clean(DocStep):
 
     Attributes:
         lang: declared language (detected per document when None).
-        keep_title: keep the headline line at the top of the text.
+        keep_title: keep the headline line at the top of the text (default).
         site_table: path or fsspec URL of a :class:`SiteLineTable` written by the counting pass.
         site_min_share / site_min_pages: when a line counts as site template.
     """
 
     name = "clean"
     lang: str | None = None
-    keep_title: bool = False
+    keep_title: bool = True
     site_table: str | None = None
     site_min_share: float = 0.3
     site_min_pages: int = 2

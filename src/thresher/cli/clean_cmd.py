@@ -32,7 +32,12 @@ def _explain_line(kept: bool, reason: str, text: str, colour: bool) -> str:
 @click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True)
 @click.option("--lang", help="The text's language (ISO 639-1); detected when not given.")
 @click.option("--url", help="The page's URL (used for the site and metadata).")
-@click.option("--keep-title", is_flag=True, help="Keep the headline line in the text.")
+@click.option(
+    "--keep-title/--drop-title",
+    default=True,
+    show_default=True,
+    help="Keep the headline line at the top of the text (it is in the metadata either way).",
+)
 def command(
     source: str, explain: bool, fmt: str, lang: str | None, url: str | None, keep_title: bool
 ) -> None:
