@@ -188,8 +188,6 @@ def test_lower_cased_footer_pattern_agrees(parts: list[str]) -> None:
 
 
 def test_signing_words_are_those_of_the_signature_pattern() -> None:
-    from thresher.clean import features
-
     found = re.search(r"\(\?i:([^)]*)\)", vocab.STAMP_SIGNATURE.pattern)
     assert found is not None
-    assert set(found.group(1).split("|")) == features._SIGNING_WORDS
+    assert set(found.group(1).split("|")) == vocab.SIGNING_WORDS

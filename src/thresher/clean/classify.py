@@ -211,7 +211,7 @@ def _boilerplate_reason(
         return _R_COMMENTS
     if first in _MEDIA_STARTS and vocab.MEDIA.match(text) is not None:
         return _R_MEDIA
-    if first in _READ_ALSO_STARTS and ":" in text and _links_another_story(text):
+    if first in _LINK_LABEL_STARTS and ":" in text and _links_another_story(text):
         return _R_RELATED_HEADLINE
     key = ""
     if not _COMMENT_WORDS.isdisjoint(words):
@@ -281,7 +281,8 @@ def _links_another_story(text: str) -> bool:
     return bool(rest.strip()) and (key in vocab.READ_ALSO or key in vocab.RELATED_HEADINGS)
 
 
-_READ_ALSO_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
+# First words of the labels of "Read also: <headline>" lines.
+_LINK_LABEL_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
 
 
 def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:

@@ -227,15 +227,13 @@ def is_stamp(text: str, latin1: bool = False) -> bool:
 
 
 _STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
-# The words that can sign a stamp (those of vocab.STAMP_SIGNATURE).
-_SIGNING_WORDS = frozenset(["by", "von", "par", "por", "di", "da", "door", "przez"])
 
 
 def _is_signed_stamp(text: str, latin1: bool) -> bool:
     runs = _STAMP_LEFTOVER.findall(text.lower()) if latin1 else None
     if _is_bare_stamp(text, runs):
         return True
-    if runs is not None and _SIGNING_WORDS.isdisjoint(runs):
+    if runs is not None and vocab.SIGNING_WORDS.isdisjoint(runs):
         return False  # no signature can follow the date
     signed = signed_stamp_names(text)
     if signed is None:

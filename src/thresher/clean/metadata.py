@@ -72,7 +72,6 @@ _STAMP_STARTS = vocab.words(
     """published posted updated modified publiziert veröffentlicht aktualisiert erstellt
     publié publicado pubblicato aggiornato gepubliceerd opublikowano"""
 )
-_SIGNING_WORDS = frozenset(["by", "von", "par", "por", "di", "door", "da", "przez"])
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
 _URL_LINE = re.compile(r"^https?://\S+$")
 _BYLINE_PARTS = re.compile(r"\s*[|•·]\s*")
@@ -184,7 +183,7 @@ def _title_score(
         score -= 2.0
     if f.low_words and f.low_words[0] in _STAMP_STARTS:
         score -= 3.0  # "Published in ...", "Publiziert heute ..."
-    if f.low_words and f.low_words[-1] in _SIGNING_WORDS:
+    if f.low_words and f.low_words[-1] in vocab.SIGNING_WORDS:
         score -= 3.0  # "... sponsored by"
     if (_has_colon(text) and _CAPTION_MARK.search(text) is not None) or not _AGENCY_MARKS.isdisjoint(
         f.low_words

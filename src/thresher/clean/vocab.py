@@ -310,6 +310,8 @@ STAMP_REMOVABLE = MONTH_WORDS | words(
     horas hace vor stunden minuten önce saat назад sedan"""
 )
 
+# The words that sign a stamp or end a "sponsored by" line (those of STAMP_SIGNATURE).
+SIGNING_WORDS = frozenset(["by", "von", "par", "por", "di", "da", "door", "przez"])
 # The signature at the end of a stamp: "Posted on March 4, 2022 by Jane Doe",
 # "Veröffentlicht am 4. Oktober 2022 von Miriam" (one to four capitalised names).
 STAMP_SIGNATURE = re.compile(
