@@ -51,8 +51,19 @@ def _table(runs: list[CleanerRun], groups: dict[str, list[str]]) -> list[str]:
     help="Also run thresher with a site table counted over the same pages.",
 )
 @click.option("--by-site", is_flag=True, help="Also report per site (sites with 3+ pages).")
+@click.option(
+    "--keep-title/--drop-title",
+    default=True,
+    show_default=True,
+    help="thresher keeps the headline in the text (its default) or drops it, as scrapinghub's gold does.",
+)
 def command(
-    data: tuple[Path, ...], per_page: Path | None, limit: int | None, site: bool, by_site: bool
+    data: tuple[Path, ...],
+    per_page: Path | None,
+    limit: int | None,
+    site: bool,
+    by_site: bool,
+    keep_title: bool,
 ) -> None:
     """F1 / precision / recall per subset: thresher, identity and C4 line rules."""
     from thresher.evaluate.cleaning import group_ids, per_page_rows, read_text_pages, standard_runs
@@ -60,7 +71,7 @@ def command(
     pages = read_text_pages(data, limit=limit)
     if not pages:
         raise CommandError("no pages in the data files")
-    runs = standard_runs(pages, site=site)
+    runs = standard_runs(pages, site=site, keep_title=keep_title)
     click.echo(f"{len(pages)} pages; cells are F1 (precision/recall), AEB shingle metric")
     for line in _table(runs, group_ids(pages)):
         click.echo(line)

@@ -141,10 +141,11 @@ def site_table_for(pages: list[TextPage]) -> Any:
     return table
 
 
-def standard_runs(pages: list[TextPage], site: bool = True) -> list[CleanerRun]:
-    """thresher (with and without the site table), identity and C4, on the same pages."""
+def standard_runs(pages: list[TextPage], site: bool = True, keep_title: bool = True) -> list[CleanerRun]:
+    """thresher (with and without the site table), identity and C4, on the same pages
+    (``keep_title``: thresher's option, the headline in the text or not)."""
     runs = [
-        run_cleaner("thresher", thresher_cleaner(), pages),
+        run_cleaner("thresher", thresher_cleaner(keep_title=keep_title), pages),
         run_cleaner("identity", identity, pages),
         run_cleaner("c4_lines", c4_lines, pages),
     ]
@@ -152,7 +153,7 @@ def standard_runs(pages: list[TextPage], site: bool = True) -> list[CleanerRun]:
         started = time.process_time()
         table = site_table_for(pages)
         count_seconds = time.process_time() - started
-        run = run_cleaner("thresher+site", thresher_cleaner(site_table=table), pages)
+        run = run_cleaner("thresher+site", thresher_cleaner(site_table=table, keep_title=keep_title), pages)
         run.seconds += count_seconds
         runs.insert(1, run)
     return runs
