@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thresher.clean import LineReason, clean_text
+
+
+def reasons_of(text: str) -> dict[str, LineReason]:
+    """Every line of the cleaned ``text`` with its reason."""
+    return {line.text: line.reason for line in clean_text(text).lines}
+
 
 @dataclass(frozen=True)
 class Page:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.clean.pages import reasons_of
 from thresher.clean import LineReason, clean_text
 from thresher.clean.dates import parse_date
 
@@ -57,7 +58,7 @@ def test_numeric_dates_are_day_first_outside_english() -> None:
     ],
 )
 def test_labelled_stamps_in_many_languages(line: str) -> None:
-    reasons = {x.text: x.reason for x in clean_text(italian_page(line)).lines}
+    reasons = reasons_of(italian_page(line))
     assert reasons[line] is LineReason.STAMP
 
 
@@ -115,7 +116,7 @@ def test_a_menu_repeated_in_the_footer_still_goes() -> None:
 
 def test_feedback_prompts_go() -> None:
     line = "Questo articolo ti è stato utile?"
-    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT, line, BODY_IT[0]])).lines}
+    reasons = reasons_of("\n".join([*BODY_IT, line, BODY_IT[0]]))
     assert reasons[line] is LineReason.FORM
 
 
@@ -129,7 +130,7 @@ def test_feedback_prompts_go() -> None:
     ],
 )
 def test_captions_ending_in_a_credit_go(line: str) -> None:
-    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
     assert reasons[line] is LineReason.MEDIA
 
 
@@ -179,7 +180,7 @@ def test_stamp_and_skip_lines_are_never_the_headline() -> None:
     ],
 )
 def test_boxes_inside_the_article_go(line: str, reason: LineReason) -> None:
-    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
     assert reasons[line] is reason
 
 
@@ -196,13 +197,13 @@ def test_boxes_inside_the_article_go(line: str, reason: LineReason) -> None:
     ],
 )
 def test_paywall_consent_and_shop_prompts_go(line: str) -> None:
-    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
     assert not reasons[line].kept
 
 
 def test_a_subheading_with_a_colon_is_not_a_link() -> None:
     page = "\n".join([*BODY_IT[:2], "Vocabulary: related", BODY_IT[2]])
-    reasons = {x.text: x.reason for x in clean_text(page).lines}
+    reasons = reasons_of(page)
     assert reasons["Vocabulary: related"].kept
 
 
@@ -223,7 +224,7 @@ def test_a_byline_and_a_date_on_one_line() -> None:
 
 @pytest.mark.parametrize("line", ["Inhaltsverzeichnis", "Table of contents", "Índice de contenidos"])
 def test_table_of_contents_headings_go(line: str) -> None:
-    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
     assert reasons[line] is LineReason.NAVIGATION
 
 
@@ -243,7 +244,7 @@ def test_table_of_contents_headings_go(line: str) -> None:
     ],
 )
 def test_more_languages(line: str, reason: LineReason) -> None:
-    reasons = {x.text: x.reason for x in clean_text("\n".join([*BODY_IT[:2], line, BODY_IT[2]])).lines}
+    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
     assert reasons[line] is reason
 
 

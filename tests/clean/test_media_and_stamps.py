@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.clean.pages import reasons_of
 from thresher.clean import LineReason, clean_text
 
 HEADLINE = "Stadtrat beschließt neues Radwegenetz für die Innenstadt"
@@ -48,10 +49,6 @@ GERMAN_NEWS = "\n".join(
         "© 2023 Rheintaler Anzeiger GmbH",
     ]
 )
-
-
-def reasons_of(text: str) -> dict[str, LineReason]:
-    return {line.text: line.reason for line in clean_text(text).lines}
 
 
 def test_german_news_page_keeps_the_article_and_names_each_control() -> None:
