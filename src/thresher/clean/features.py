@@ -222,11 +222,17 @@ def is_stamp(text: str, latin1: bool = False) -> bool:
     if _is_signed_stamp(text, latin1):
         return True
     # "Published: Jan 18, 2023 · Modified: Feb 2, 2023 by Jane Doe"
-    parts = _STAMP_PARTS.split(text) if ("·" in text or "|" in text or "•" in text) else ()
+    parts = line_parts(text)
     return len(parts) > 1 and all(_is_signed_stamp(part, latin1) for part in parts if part)
 
 
-_STAMP_PARTS = re.compile(r"\s*[|•·]\s*")
+_PARTS = re.compile(r"\s*[|•·]\s*")
+
+
+def line_parts(text: str) -> list[str]:
+    """The parts of a line joined by "|", "•" or "·" ("By X · March 4, 2023"), or the
+    line alone when it has no such separator."""
+    return _PARTS.split(text) if ("|" in text or "•" in text or "·" in text) else [text]
 
 
 def _is_signed_stamp(text: str, latin1: bool) -> bool:

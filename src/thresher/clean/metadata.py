@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from thresher.clean import dates, vocab
 from thresher.clean.features import SAMPLE_CHARS as _SAMPLE_CHARS
-from thresher.clean.features import LineFeatures, is_stamp, signed_stamp_names
+from thresher.clean.features import LineFeatures, is_stamp, line_parts, signed_stamp_names
 
 TITLE_WINDOW = 25
 """The headline is looked for this many lines above the article."""
@@ -74,7 +74,6 @@ _STAMP_STARTS = vocab.words(
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
 _URL_LINE = re.compile(r"^https?://\S+$")
-_BYLINE_PARTS = re.compile(r"\s*[|•·]\s*")
 
 
 @dataclass
@@ -264,7 +263,7 @@ def find_facts(
 def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any], day_first: bool) -> None:
     if feat is None or feat.words > 12:
         return
-    parts = _BYLINE_PARTS.split(text) if _has_separator(text) else [text]
+    parts = line_parts(text)
     if len(parts) == 1:
         update = _is_update_stamp(feat)
         if update or (feat.has_digit and is_stamp(text, feat.latin1)):
@@ -313,10 +312,6 @@ def _names(text: str) -> list[str]:
 def _has_dash_or_bar(text: str) -> bool:
     """A "Place - Site" dateline line needs one of these between its parts."""
     return "-" in text or "|" in text or "–" in text or "—" in text
-
-
-def _has_separator(text: str) -> bool:
-    return "|" in text or "•" in text or "·" in text
 
 
 def _has_colon(text: str) -> bool:
