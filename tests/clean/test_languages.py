@@ -35,6 +35,11 @@ def test_numeric_and_named_dates(text: str, day_first: bool, iso: str) -> None:
     assert parse_date(text, day_first) == iso
 
 
+def in_body(line: str) -> str:
+    """The Italian article with ``line`` between its second and third paragraphs."""
+    return "\n".join([*BODY_IT[:2], line, BODY_IT[2]])
+
+
 def italian_page(*head: str) -> str:
     return "\n".join(["Home", "Cronaca", "Chiude la storica pasticceria del centro", *head, *BODY_IT])
 
@@ -130,7 +135,7 @@ def test_feedback_prompts_go() -> None:
     ],
 )
 def test_captions_ending_in_a_credit_go(line: str) -> None:
-    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
+    reasons = reasons_of(in_body(line))
     assert reasons[line] is LineReason.MEDIA
 
 
@@ -180,7 +185,7 @@ def test_stamp_and_skip_lines_are_never_the_headline() -> None:
     ],
 )
 def test_boxes_inside_the_article_go(line: str, reason: LineReason) -> None:
-    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
+    reasons = reasons_of(in_body(line))
     assert reasons[line] is reason
 
 
@@ -197,7 +202,7 @@ def test_boxes_inside_the_article_go(line: str, reason: LineReason) -> None:
     ],
 )
 def test_paywall_consent_and_shop_prompts_go(line: str) -> None:
-    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
+    reasons = reasons_of(in_body(line))
     assert not reasons[line].kept
 
 
@@ -224,7 +229,7 @@ def test_a_byline_and_a_date_on_one_line() -> None:
 
 @pytest.mark.parametrize("line", ["Inhaltsverzeichnis", "Table of contents", "Índice de contenidos"])
 def test_table_of_contents_headings_go(line: str) -> None:
-    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
+    reasons = reasons_of(in_body(line))
     assert reasons[line] is LineReason.NAVIGATION
 
 
@@ -244,7 +249,7 @@ def test_table_of_contents_headings_go(line: str) -> None:
     ],
 )
 def test_more_languages(line: str, reason: LineReason) -> None:
-    reasons = reasons_of("\n".join([*BODY_IT[:2], line, BODY_IT[2]]))
+    reasons = reasons_of(in_body(line))
     assert reasons[line] is reason
 
 
