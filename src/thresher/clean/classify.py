@@ -50,6 +50,7 @@ class Thresholds:
     secondary_share: float = 0.5
     clear_article: float = 100.0
     before_barrier: float = 40.0
+    after_box: float = 20.0
     lenient_offset: float = 5.0
     lenient_short_penalty: float = 0.5
 

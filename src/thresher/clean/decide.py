@@ -78,6 +78,8 @@ def decide(
             runs = _start_after(runs, url_title)
     reasons = _final_reasons(page.kinds, page.reasons, runs)
     _mark_read_also(reasons, feats, page.read_also)
+    if page.barriers:
+        _mark_box_links(reasons, page)
     decision = Decision(reasons=reasons, runs=runs)
     if runs:
         start = runs[0][0]
@@ -296,7 +298,51 @@ def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:
         runs, score = classify.article_runs(weights, current, page.barriers)
         if score >= th.clear_article:
             break
+    if runs and page.barriers:
+        runs = _runs_after_boxes(runs, weights, kinds, reasons, page.barriers, th)
     return [(rows[s], rows[e - 1] + 1) for s, e in runs]
+
+
+_BOX_GAP = 1  # rows between the article and the heading of a box inside it, at most
+_BOX_ROWS = 6  # rows of links in such a box, at most
+
+
+def _runs_after_boxes(
+    runs: list[tuple[int, int]],
+    weights: list[float],
+    kinds: list[Kind],
+    reasons: list[LineReason | None],
+    barriers: list[int],
+    th: Thresholds,
+) -> list[tuple[int, int]]:
+    """The article runs, plus the article going on after "related" boxes inside it.
+
+    News sites put a box of links to other stories ("Mehr zum Thema", "Related") in
+    the middle of an article. Its heading is a barrier, so the text after it would be
+    lost; it is taken back when the box is short (a heading right after the article
+    and at most ``_BOX_ROWS`` lines of links) and what follows reads like the same
+    article: a run worth ``after_box`` with two paragraphs in a row. A list of
+    teasers (a headline, a blurb, a headline, a blurb) never has two in a row.
+    (Indexes are of non-blank rows.)
+    """
+    out = list(runs)
+    good = Kind.GOOD
+    while True:
+        end = max(e for _, e in out)
+        box = next((b for b in barriers if b >= end), None)
+        if box is None or box - end > _BOX_GAP or reasons[box] is not LineReason.RELATED_HEADING:
+            return out
+        after = next((b for b in barriers if b > box), len(weights))
+        start, stop, score = classify.best_run(weights[box + 1 : after])
+        links = range(box + 1, box + 1 + start)
+        if score < th.after_box or start > _BOX_ROWS or any(kinds[r] is good for r in links):
+            return out
+        start, stop = box + 1 + start, box + 1 + stop
+        if not any(kinds[r] is good and kinds[r + 1] is good for r in range(start, stop - 1)):
+            return out
+        # the article goes on at its first paragraph, under at most one subheading
+        first = next(r for r in range(start, stop) if kinds[r] is good)
+        out.append((max(start, first - 1), stop))
 
 
 @functools.cache
@@ -435,6 +481,33 @@ def _apply_title(
     elif not reasons[found.index].kept:
         reasons[found.index] = LineReason.HEADLINE
     return found.index
+
+
+def _mark_box_links(reasons: list[LineReason], page: _Page) -> None:
+    """Kept lines of a "related" box inside the article are links to other stories:
+    the lines under its heading up to the next paragraph (at most ``_BOX_ROWS``),
+    but a sentence right above that paragraph, which is the article's subheading
+    ("Was bedeutet das für Hausbesitzer?")."""
+    rows, kinds = page.rows, page.kinds
+    good, kept = Kind.GOOD, _BOX_KEPT
+    for b in page.barriers:
+        if reasons[rows[b]] is not LineReason.RELATED_HEADING:
+            continue
+        box: list[int] = []
+        for row in rows[b + 1 : b + 1 + _BOX_ROWS]:
+            if kinds[row] is good:
+                break
+            box.append(row)
+        else:
+            continue  # no paragraph close under the heading: not a box inside the article
+        if box and kinds[box[-1]] is Kind.NEAR:
+            box.pop()
+        for row in box:
+            if reasons[row] in kept:
+                reasons[row] = LineReason.RELATED_HEADLINE
+
+
+_BOX_KEPT = frozenset({LineReason.IN_ARTICLE, LineReason.CONTENT})
 
 
 def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None], lines: list[int]) -> None:
