@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.clean.pages import reasons_of
 from thresher.clean import LineReason
 
@@ -54,9 +56,11 @@ DE_TAIL = [
 ]
 
 
-def test_the_article_goes_on_after_a_box_of_links_inside_it() -> None:
-    reasons = reasons_of("\n".join(DE_HEAD + DE_BEFORE + DE_BOX + DE_AFTER + DE_TAIL))
-    for line in DE_BEFORE + DE_AFTER:
+@pytest.mark.parametrize("subheading", ["Was ändert sich für Autofahrer?", "Enger für Autofahrer"])
+def test_the_article_goes_on_after_a_box_of_links_inside_it(subheading: str) -> None:
+    after = [subheading, *DE_AFTER[1:]]
+    reasons = reasons_of("\n".join(DE_HEAD + DE_BEFORE + DE_BOX + after + DE_TAIL))
+    for line in DE_BEFORE + after:
         assert reasons[line].kept, line
     assert reasons["Mehr zum Thema"] is LineReason.RELATED_HEADING
     for line in DE_BOX[1:] + DE_TAIL:

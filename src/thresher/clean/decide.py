@@ -340,9 +340,10 @@ def _runs_after_boxes(
         start, stop = box + 1 + start, box + 1 + stop
         if not any(kinds[r] is good and kinds[r + 1] is good for r in range(start, stop - 1)):
             return out
-        # the article goes on at its first paragraph, under at most one subheading
+        # the article goes on at its first paragraph, under the line above it (a
+        # subheading, or the box's last link: _mark_box_links tells them apart)
         first = next(r for r in range(start, stop) if kinds[r] is good)
-        out.append((max(start, first - 1), stop))
+        out.append((max(box + 1, first - 1), stop))
 
 
 @functools.cache
@@ -486,27 +487,26 @@ def _apply_title(
 def _mark_box_links(reasons: list[LineReason], page: _Page) -> None:
     """Kept lines of a "related" box inside the article are links to other stories:
     the lines under its heading up to the next paragraph (at most ``_BOX_ROWS``),
-    but a sentence right above that paragraph, which is the article's subheading
-    ("Was bedeutet das für Hausbesitzer?")."""
-    rows, kinds = page.rows, page.kinds
+    but a subheading right above that paragraph (a sentence or a few words: "Was
+    bedeutet das für Hausbesitzer?", "Ônibus terão desvio"; the links are headlines)."""
+    rows, kinds, words = page.rows, page.kinds, page.row_words
     good, kept = Kind.GOOD, _BOX_KEPT
     for b in page.barriers:
         if reasons[rows[b]] is not LineReason.RELATED_HEADING:
             continue
-        box: list[int] = []
-        for row in rows[b + 1 : b + 1 + _BOX_ROWS]:
-            if kinds[row] is good:
-                break
-            box.append(row)
-        else:
+        box = list(range(b + 1, min(b + 1 + _BOX_ROWS, len(rows))))
+        paragraph = next((n for n in box if kinds[rows[n]] is good), None)
+        if paragraph is None:
             continue  # no paragraph close under the heading: not a box inside the article
-        if box and kinds[box[-1]] is Kind.NEAR:
-            box.pop()
-        for row in box:
-            if reasons[row] in kept:
-                reasons[row] = LineReason.RELATED_HEADLINE
+        links = box[: paragraph - b - 1]
+        if links and (kinds[rows[links[-1]]] is Kind.NEAR or words[links[-1]] <= _SUBHEADING_WORDS):
+            links.pop()
+        for n in links:
+            if reasons[rows[n]] in kept:
+                reasons[rows[n]] = LineReason.RELATED_HEADLINE
 
 
+_SUBHEADING_WORDS = 5
 _BOX_KEPT = frozenset({LineReason.IN_ARTICLE, LineReason.CONTENT})
 
 
