@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.clean import dates, features, vocab
+from thresher.clean import classify, dates, features, vocab
 from thresher.clean.features import is_stamp, line_features
 
 # the regex parser (no stubs): enumerates what a finite pattern matches
@@ -191,3 +191,43 @@ def test_signing_words_are_those_of_the_signature_pattern() -> None:
     found = re.search(r"\(\?i:([^)]*)\)", vocab.STAMP_SIGNATURE.pattern)
     assert found is not None
     assert set(found.group(1).split("|")) == vocab.SIGNING_WORDS
+
+
+_VOCAB_WORDS = sorted(
+    {
+        word
+        for phrases in (
+            vocab.NAV_WORDS,
+            vocab.NAV_PHRASES,
+            vocab.SOCIAL_WORDS,
+            vocab.MEDIA_STARTS,
+            vocab.MEDIA_LINES,
+            vocab.FORM_LABELS,
+            vocab.FOOTER_TRIGGERS,
+            vocab.COMMENT_VERBS,
+            vocab.COMMENT_WORDS,
+            vocab.RELATED_HEADINGS,
+            vocab.READ_ALSO,
+            vocab.PICTURE_AGENCY_MARKS,
+            vocab.READING_WORDS,
+        )
+        for phrase in phrases
+        for word in phrase.split()
+        if word.isascii() or word.encode("latin-1", "ignore").decode("latin-1") == word
+    }
+)
+_SHORT_LINE_PARTS = st.sampled_from([*_VOCAB_WORDS, "Market", "river", "the", "of", ":", "-", "|", "?", "."])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SHORT_LINE_PARTS, min_size=1, max_size=10), st.booleans())
+def test_short_lines_without_trigger_words_have_no_boilerplate_reason(parts: list[str], title: bool) -> None:
+    """The one-set test of first_label stands for every check of _boilerplate_reason."""
+    text = " ".join(parts)
+    text = text.title() if title else text
+    feat = line_features(text, frozenset({"the", "of"}), per_char=False)
+    no_trigger = classify._TRIGGERS.isdisjoint(feat.low_words)
+    fast = feat.latin1 and feat.low_words and not feat.has_digit and no_trigger
+    if fast and "©" not in text and text[-1] != "*":
+        reason = classify._boilerplate_reason(text, feat.low_words, feat.has_digit, feat.nospace, feat.latin1)
+        assert reason is None, (text, reason)

@@ -111,9 +111,14 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
     if garbage:
         return _GARBAGE
     if words <= 14:
-        reason = _boilerplate_reason(text, low_words, has_digit, nospace, latin1)
-        if reason is not None:
-            return _BAD_BY_REASON[reason]
+        # most short lines hold no word any boilerplate check starts from: one set
+        # test stands for all of them (see _TRIGGERS)
+        if not (latin1 and low_words and not has_digit and _TRIGGERS.isdisjoint(low_words)) or (
+            "©" in text or text[-1] == "*"
+        ):
+            reason = _boilerplate_reason(text, low_words, has_digit, nospace, latin1)
+            if reason is not None:
+                return _BAD_BY_REASON[reason]
     elif words <= 40 and not end_punct and is_footer(feat):
         return _FOOTER_LABEL
     # a caption ends in its credit: ")" or a name, not sentence punctuation
@@ -275,6 +280,22 @@ _HEADING_STARTS = frozenset(
 )
 
 
+# Every word that can let a check of _boilerplate_reason match a line that has words,
+# no digit and no character beyond Latin-1 (so no "说" ending, no nospace script),
+# does not end in "*" and has no "©": a line with none of them has no reason.
+_TRIGGERS = (
+    _FOOTER_TRIGGERS
+    | _COMMENT_VERBS
+    | _MEDIA_STARTS
+    | _COMMENT_WORDS
+    | _HEADING_STARTS
+    | _NAV_WORDS
+    | _AGENCY_MARKS
+    | _PHRASE_STARTS
+    | _SOCIAL_WORDS
+)
+
+
 def _links_another_story(text: str) -> bool:
     """ "Read also: <headline>", "Related: <headline>", "Lesen Sie auch: ..."."""
     label, _, rest = text.partition(":")
@@ -284,6 +305,7 @@ def _links_another_story(text: str) -> bool:
 
 # First words of the labels of "Read also: <headline>" lines.
 _LINK_LABEL_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
+_TRIGGERS = _TRIGGERS | _LINK_LABEL_STARTS
 
 
 def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
