@@ -82,9 +82,11 @@ class CleanOptions:
 
     Attributes:
         lang: the text's language when known (ISO 639-1); detected otherwise.
-        keep_title: keep the headline line at the top of the text (the default: the
-            headline is part of the article for most readers and for human-annotated
-            benchmarks; it is always in ``metadata["title"]`` too).
+        keep_title: keep the headline line, and the standfirst right under it, at the
+            top of the text (the default: both are part of the article for most readers
+            and for human-annotated benchmarks; the headline is always in
+            ``metadata["title"]`` too). False gives the article body alone, as
+            schema.org's ``articleBody`` has it.
         metadata: recover title, dateline, source, dates and language.
         site_table: line counts of the page's site (see :class:`SiteLineTable`).
         site_min_share: a line found on at least this share of the site's pages is

@@ -89,7 +89,9 @@ def decide(
             for i in range(max(0, start - metadata.TITLE_WINDOW), start)
             if first[i] is not None and not _repeated_headline(i, first[i], feats[i], page.keys)
         }
-        _apply_title(decision, feats, keep_title, blocked, url_title, page.keys, first)
+        title_row = _apply_title(decision, feats, keep_title, blocked, url_title, page.keys, first)
+        if keep_title and title_row is not None:
+            _keep_standfirst(decision.reasons, page.kinds, feats, title_row, start)
         _mark_related(decision, feats, page.stamps)
     return decision
 
@@ -508,6 +510,38 @@ def _mark_box_links(reasons: list[LineReason], page: _Page) -> None:
 
 _SUBHEADING_WORDS = 5
 _BOX_KEPT = frozenset({LineReason.IN_ARTICLE, LineReason.CONTENT})
+
+
+def _keep_standfirst(
+    reasons: list[LineReason], kinds: list[Kind], feats: list[LineFeatures | None], title: int, start: int
+) -> None:
+    """Keep the standfirst: the lead paragraph right under the headline, before the
+    article run (the teaser of German news, "Die Wiener Linien rechnen mit ..."); a
+    stamp or byline may stand between them. It is prose that ends a sentence and does
+    not spell the headline again."""
+    head = feats[title]
+    seen = 0
+    for i in range(title + 1, start):
+        feat = feats[i]
+        if feat is None:
+            continue
+        seen += 1
+        if seen > _STANDFIRST_ROWS:
+            return
+        if reasons[i] in _ABOVE_STANDFIRST:
+            continue
+        if (
+            reasons[i] is LineReason.OUTSIDE_ARTICLE
+            and kinds[i] is Kind.GOOD
+            and feat.end_punct
+            and not (head is not None and head.key and head.key in "".join(feat.low_words))
+        ):
+            reasons[i] = LineReason.STANDFIRST
+        return
+
+
+_STANDFIRST_ROWS = 2
+_ABOVE_STANDFIRST = frozenset({LineReason.STAMP, LineReason.BYLINE, LineReason.SOURCE_LINE})
 
 
 def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None], lines: list[int]) -> None:

@@ -18,6 +18,8 @@ class LineReason(StrEnum):
     """A short line (subheading, dateline, list item) inside the article's run of prose."""
     TITLE = "title"
     """The headline line, kept when the ``keep_title`` option asks for it."""
+    STANDFIRST = "standfirst"
+    """The lead paragraph right under the headline, kept with it."""
     # dropped
     EMPTY = "empty"
     NAVIGATION = "navigation"
@@ -48,7 +50,7 @@ class LineReason(StrEnum):
         return self in KEPT_REASONS
 
 
-KEPT_REASONS = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE, LineReason.TITLE})
+KEPT_REASONS = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE, LineReason.TITLE, LineReason.STANDFIRST})
 """The reasons that keep a line (a set lookup is cheaper than :attr:`LineReason.kept`)."""
 
 

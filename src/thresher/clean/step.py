@@ -23,7 +23,8 @@ class Clean(DocStep):
 
     Attributes:
         lang: declared language (detected per document when None).
-        keep_title: keep the headline line at the top of the text (default).
+        keep_title: keep the headline line and the standfirst under it at the top of
+            the text (default).
         site_table: path or fsspec URL of a :class:`SiteLineTable` written by the counting pass.
         site_min_share / site_min_pages: when a line counts as site template.
     """

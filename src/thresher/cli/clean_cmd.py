@@ -36,7 +36,8 @@ def _explain_line(kept: bool, reason: str, text: str, colour: bool) -> str:
     "--keep-title/--drop-title",
     default=True,
     show_default=True,
-    help="Keep the headline line at the top of the text (it is in the metadata either way).",
+    help="Keep the headline and the standfirst under it at the top of the text (the headline is in "
+    "the metadata either way).",
 )
 def command(
     source: str, explain: bool, fmt: str, lang: str | None, url: str | None, keep_title: bool

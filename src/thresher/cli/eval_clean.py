@@ -55,7 +55,8 @@ def _table(runs: list[CleanerRun], groups: dict[str, list[str]]) -> list[str]:
     "--keep-title/--drop-title",
     default=True,
     show_default=True,
-    help="thresher keeps the headline in the text (its default) or drops it, as scrapinghub's gold does.",
+    help="thresher keeps the headline and standfirst in the text (its default) or drops them, as "
+    "scrapinghub's gold does.",
 )
 def command(
     data: tuple[Path, ...],
