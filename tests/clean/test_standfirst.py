@@ -40,6 +40,7 @@ def page(*under_headline: str) -> str:
     [
         [TEASER, "Von Jana Brückner", "14.05.2024, 06.30 Uhr"],
         ["Stand: 14.05.2024 06:30 Uhr", TEASER, "Von Jana Brückner"],
+        ["Von Jana Brückner", TEASER, "14.05.2024, 06.30 Uhr"],
     ],
 )
 def test_the_standfirst_stays_with_the_headline(under_headline: list[str]) -> None:

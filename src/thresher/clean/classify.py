@@ -280,6 +280,15 @@ _HEADING_STARTS = frozenset(
 )
 
 
+def _links_another_story(text: str) -> bool:
+    """ "Read also: <headline>", "Related: <headline>", "Lesen Sie auch: ..."."""
+    label, _, rest = text.partition(":")
+    key = " ".join(label.lower().split())
+    return bool(rest.strip()) and (key in vocab.READ_ALSO or key in vocab.RELATED_HEADINGS)
+
+
+# First words of the labels of "Read also: <headline>" lines.
+_LINK_LABEL_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
 # Every word that can let a check of _boilerplate_reason match a line that has words,
 # no digit and no character beyond Latin-1 (so no "说" ending, no nospace script),
 # does not end in "*" and has no "©": a line with none of them has no reason.
@@ -293,19 +302,8 @@ _TRIGGERS = (
     | _AGENCY_MARKS
     | _PHRASE_STARTS
     | _SOCIAL_WORDS
+    | _LINK_LABEL_STARTS
 )
-
-
-def _links_another_story(text: str) -> bool:
-    """ "Read also: <headline>", "Related: <headline>", "Lesen Sie auch: ..."."""
-    label, _, rest = text.partition(":")
-    key = " ".join(label.lower().split())
-    return bool(rest.strip()) and (key in vocab.READ_ALSO or key in vocab.RELATED_HEADINGS)
-
-
-# First words of the labels of "Read also: <headline>" lines.
-_LINK_LABEL_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
-_TRIGGERS = _TRIGGERS | _LINK_LABEL_STARTS
 
 
 def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:

@@ -528,20 +528,22 @@ def _keep_standfirst(
         seen += 1
         if seen > _STANDFIRST_ROWS:
             return
-        if reasons[i] in _ABOVE_STANDFIRST:
-            continue
+        if reasons[i] is LineReason.STAMP or (
+            len(feat.text) <= metadata.NAMED_LINE_CHARS
+            and (metadata.is_byline(feat.text) or metadata.is_source_line(feat.text))
+        ):
+            continue  # bylines are named later (api), so they are read here
         if (
             reasons[i] is LineReason.OUTSIDE_ARTICLE
             and kinds[i] is Kind.GOOD
             and feat.end_punct
-            and not (head is not None and head.key and head.key in "".join(feat.low_words))
+            and not (head is not None and head.key and head.key in feat.key)
         ):
             reasons[i] = LineReason.STANDFIRST
         return
 
 
 _STANDFIRST_ROWS = 2
-_ABOVE_STANDFIRST = frozenset({LineReason.STAMP, LineReason.BYLINE, LineReason.SOURCE_LINE})
 
 
 def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None], lines: list[int]) -> None:
