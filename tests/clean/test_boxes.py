@@ -135,3 +135,29 @@ def test_links_of_a_box_inside_the_article_are_named() -> None:
     assert reasons["Related articles"] is LineReason.RELATED_HEADING
     assert reasons[box[1]] is LineReason.RELATED_HEADLINE
     assert reasons[box[2]] is LineReason.RELATED_HEADLINE
+
+
+def test_a_comment_count_under_the_byline_does_not_end_the_article() -> None:
+    """ "12 Kommentare" under the byline links to the comment section at the end, which
+    repeats it as its heading: the article runs on after the first one."""
+    teaser = (
+        "Mehr als zwanzig Kilometer neue Radwege in drei Jahren: Die Stadt will den Verkehr in der "
+        "Innenstadt neu ordnen und nimmt dafür den Autos auf mehreren Hauptstraßen eine Spur weg. "
+        "Was der Plan für Pendler, Händler und Anwohner bedeutet, und warum die Opposition den "
+        "Zeitplan für zu ehrgeizig hält. Ein Überblick über die wichtigsten Fragen und Antworten "
+        "zu dem Projekt, das die Stadt seit Jahren beschäftigt."
+    )
+    under_byline = ["4 Min. Lesezeit", "12 Kommentare", "Artikel hören", "Teilen", "Merken"]
+    head = [*DE_HEAD[:6], teaser, *DE_HEAD[6:], *under_byline]
+    comments = [
+        "12 Kommentare",
+        "Bitte melden Sie sich an, um zu kommentieren.",
+        "radler_77",
+        "vor 2 Stunden",
+        "Endlich passiert etwas. Ich fahre jeden Tag durch die Innenstadt und fühle mich auf der "
+        "Ringstraße nie sicher.",
+        "Antworten",
+    ]
+    reasons = reasons_of("\n".join(head + DE_BEFORE + comments + DE_TAIL))
+    assert all(reasons[line].kept for line in [teaser, *DE_BEFORE])
+    assert not any(reasons[line].kept for line in comments)

@@ -258,6 +258,7 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
                 reasons[row] = LineReason.PAGE_REPEATED
     if barriers:
         barriers = _without_share_buttons(barriers, rows, reasons)
+        barriers = _without_jump_links(barriers, rows, labelled)
     return _Page(kinds, reasons, rows, row_words, barriers, read_also, stamps, keys)
 
 
@@ -274,6 +275,28 @@ def _without_share_buttons(
             0 <= n < len(rows) and reasons[rows[n]] is social for n in (b - 1, b + 1)
         ):
             reasons[row] = social
+            continue
+        kept.append(b)
+    return kept
+
+
+def _without_jump_links(
+    barriers: list[int], rows: list[int], labelled: list[classify.Label | None]
+) -> list[int]:
+    """Barriers minus links to a section further down: a comments line whose words come
+    again in a later barrier ("142 Kommentare" under the byline and again as the heading
+    of the comment section) does not start the comments; the later one does."""
+    if len(barriers) < 2:
+        return barriers
+    keys: list[frozenset[str]] = []
+    for b in barriers:
+        x = labelled[rows[b]]
+        keys.append(frozenset(x[0].low_words) if x is not None else frozenset())
+    comments = LineReason.COMMENTS
+    kept: list[int] = []
+    for n, b in enumerate(barriers):
+        x = labelled[rows[b]]
+        if x is not None and x[2] is comments and keys[n] and keys[n] in keys[n + 1 :]:
             continue
         kept.append(b)
     return kept
