@@ -137,9 +137,11 @@ def test_links_of_a_box_inside_the_article_are_named() -> None:
     assert reasons[box[2]] is LineReason.RELATED_HEADLINE
 
 
-def test_a_comment_count_under_the_byline_does_not_end_the_article() -> None:
-    """ "12 Kommentare" under the byline links to the comment section at the end, which
-    repeats it as its heading: the article runs on after the first one."""
+@pytest.mark.parametrize("heading", ["12 Kommentare", "Kommentare"])
+def test_a_comment_count_under_the_byline_does_not_end_the_article(heading: str) -> None:
+    """ "12 Kommentare" under the byline links to the comment section at the end (which
+    may repeat it as its heading): the article runs on after it, a teaser alone above
+    it is no article."""
     teaser = (
         "Mehr als zwanzig Kilometer neue Radwege in drei Jahren: Die Stadt will den Verkehr in der "
         "Innenstadt neu ordnen und nimmt dafür den Autos auf mehreren Hauptstraßen eine Spur weg. "
@@ -150,7 +152,7 @@ def test_a_comment_count_under_the_byline_does_not_end_the_article() -> None:
     under_byline = ["4 Min. Lesezeit", "12 Kommentare", "Artikel hören", "Teilen", "Merken"]
     head = [*DE_HEAD[:6], teaser, *DE_HEAD[6:], *under_byline]
     comments = [
-        "12 Kommentare",
+        heading,
         "Bitte melden Sie sich an, um zu kommentieren.",
         "radler_77",
         "vor 2 Stunden",

@@ -354,8 +354,9 @@ def article_runs(
     main run's score.
 
     A barrier is the start of a comment section or of a "related stories" block: the
-    article comes before it when there is prose there (comment threads and story
-    lists are often longer than the article), and no other run is taken after it.
+    article comes before it when there is prose there, two lines at least (comment
+    threads and story lists are often longer than the article), and no other run is
+    taken after it.
     """
     start, end, score = best_run(weights)
     if score <= 0:
@@ -363,7 +364,8 @@ def article_runs(
     first = min(barriers or (), default=len(weights))
     if first < start:
         s, e, sc = best_run(weights[:first])
-        if sc >= th.before_barrier:
+        # an article, not a teaser alone above a comment count in the page header
+        if sc >= th.before_barrier and sum(w > 0 for w in weights[s:e]) >= 2:
             start, end, score = s, e, sc
     runs = [(start, end)]
     after = min((b for b in barriers or () if b >= end), default=len(weights))
