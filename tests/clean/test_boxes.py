@@ -163,3 +163,19 @@ def test_a_comment_count_under_the_byline_does_not_end_the_article(heading: str)
     reasons = reasons_of("\n".join(head + DE_BEFORE + comments + DE_TAIL))
     assert all(reasons[line].kept for line in [teaser, *DE_BEFORE])
     assert not any(reasons[line].kept for line in comments)
+
+
+def test_every_link_under_read_also_inside_the_article_is_another_story() -> None:
+    box = [
+        "Lesen Sie auch",
+        "Verkehrswende: Warum andere Städte schneller vorankommen als wir",
+        "Parkgebühren in der Innenstadt steigen ab Juli deutlich",
+        "Wie sicher sind die neuen Fahrradstraßen in der Südstadt wirklich",
+    ]
+    after = ["Enger wird es für Autofahrer", *DE_AFTER[1:]]
+    page = DE_HEAD + DE_BEFORE[:4] + box + after + DE_BEFORE[4:] + DE_TAIL
+    reasons = reasons_of("\n".join(page))
+    for line in box[1:]:
+        assert reasons[line] is LineReason.RELATED_HEADLINE, line
+    for line in DE_BEFORE + after:
+        assert reasons[line].kept, line

@@ -531,7 +531,7 @@ def _mark_box_links(reasons: list[LineReason], page: _Page) -> None:
                 reasons[rows[n]] = LineReason.RELATED_HEADLINE
 
 
-_SUBHEADING_WORDS = 5
+_SUBHEADING_WORDS = 6
 _BOX_KEPT = frozenset({LineReason.IN_ARTICLE, LineReason.CONTENT})
 
 
@@ -570,24 +570,40 @@ _STANDFIRST_ROWS = 2
 
 
 def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None], lines: list[int]) -> None:
-    """A short line right after "read also" inside the article is another story
-    (``lines``: the short lines starting with a first word of such a phrase)."""
+    """The short lines right after "read also" inside the article are other stories,
+    up to the next paragraph (at most ``_BOX_ROWS``; a subheading right above that
+    paragraph stays, as in :func:`_mark_box_links`); the one after "Video" is the
+    video's title (``lines``: the short lines starting with a first word of such a
+    phrase)."""
     for i in lines:
         f = feats[i]
         if f is None:
             continue
         key = " ".join(f.low_words)
         if key in vocab.READ_ALSO:
-            relabel = LineReason.RELATED_HEADLINE
+            relabel, most = LineReason.RELATED_HEADLINE, _BOX_ROWS
         elif key in _MEDIA_LEADS:  # "Video" then the video's title
-            relabel = LineReason.MEDIA
+            relabel, most = LineReason.MEDIA, 1
         else:
             continue
-        j = i + 1
-        while j < len(feats) and feats[j] is None:
-            j += 1
-        if j < len(feats) and reasons[j] is LineReason.IN_ARTICLE:
+        links = [j for j in range(i + 1, min(i + 1 + 2 * most, len(feats))) if feats[j] is not None][:most]
+        box: list[int] = []
+        for j in links:
+            if reasons[j] is not LineReason.IN_ARTICLE:
+                break
+            box.append(j)
+        if len(box) > 1 and _is_subheading(feats[box[-1]], reasons, box[-1]):
+            box.pop()
+        for j in box:
             reasons[j] = relabel
+
+
+def _is_subheading(feat: LineFeatures | None, reasons: list[LineReason], row: int) -> bool:
+    """A short line (at most ``_SUBHEADING_WORDS`` words) followed by a paragraph."""
+    if feat is None or feat.words > _SUBHEADING_WORDS:
+        return False
+    nxt = next((r for r in reasons[row + 1 :] if r is not LineReason.EMPTY), None)
+    return nxt is LineReason.CONTENT
 
 
 _MEDIA_LEADS = frozenset(["video", "videos", "audio", "podcast"])
