@@ -74,6 +74,8 @@ def test_labelled_stamps_in_many_languages(line: str) -> None:
         ("Geschreven door Ruud Hendriks", ["Ruud Hendriks"]),
         ("Autor: Helena Nowak", ["Helena Nowak"]),
         ("Written by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Von: Dennis Krogmann und Sandra Pütz", ["Dennis Krogmann", "Sandra Pütz"]),
+        ("By: Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_bylines_in_many_languages(line: str, names: list[str]) -> None:

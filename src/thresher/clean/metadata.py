@@ -44,7 +44,7 @@ _AUTHOR = re.compile(
     r"écrit|escrito|scritto|geschreven|napisane)\s+|"
     r"(?:ein|eine)\s+(?:kommentar|analyse|gastbeitrag|essay|interview|bericht|reportage|"
     r"kolumne|kritik|glosse)\s+)?"
-    r"(?:by|von|par|por|di|door|da|av|af|автор|przez)\s+"
+    r"(?:by|von|par|por|di|door|da|av|af|автор|przez)(?:\s*[:：])?\s+"
     r"(?:(?:unserem|unserer)\s+(?:\w+\s+)?(?:korrespondenten|korrespondentin|redakteur|"
     r"redakteurin|reporter|reporterin|mitarbeiter|mitarbeiterin)\s+)?|"
     r"(?:authors?|autor(?:en|es|a|ka)?|auteurs?|autore|autrice|redacción|redactie|text|texte|"
