@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -292,11 +293,12 @@ def _without_jump_links(
     for b in barriers:
         x = labelled[rows[b]]
         keys.append(frozenset(x[0].low_words) if x is not None else frozenset())
+    last = {key: n for n, key in enumerate(keys)}
     comments = LineReason.COMMENTS
     kept: list[int] = []
     for n, b in enumerate(barriers):
         x = labelled[rows[b]]
-        if x is not None and x[2] is comments and keys[n] and keys[n] in keys[n + 1 :]:
+        if x is not None and x[2] is comments and keys[n] and last[keys[n]] > n:
             continue
         kept.append(b)
     return kept
@@ -352,12 +354,13 @@ def _runs_after_boxes(
     """
     out = list(runs)
     good = Kind.GOOD
-    while True:
-        end = max(e for _, e in out)
-        box = next((b for b in barriers if b >= end), None)
-        if box is None or box - end > _BOX_GAP or reasons[box] is not LineReason.RELATED_HEADING:
+    end = max(e for _, e in out)
+    k = bisect.bisect_left(barriers, end)  # barriers are in page order
+    while k < len(barriers):
+        box = barriers[k]
+        if box - end > _BOX_GAP or reasons[box] is not LineReason.RELATED_HEADING:
             return out
-        after = next((b for b in barriers if b > box), len(weights))
+        after = barriers[k + 1] if k + 1 < len(barriers) else len(weights)
         start, stop, score = classify.best_run(weights[box + 1 : after])
         links = range(box + 1, box + 1 + start)
         if score < th.after_box or start > _BOX_ROWS or any(kinds[r] is good for r in links):
@@ -369,6 +372,9 @@ def _runs_after_boxes(
         # subheading, or the box's last link: _mark_box_links tells them apart)
         first = next(r for r in range(start, stop) if kinds[r] is good)
         out.append((max(box + 1, first - 1), stop))
+        end = stop
+        k = bisect.bisect_left(barriers, end, k + 1)
+    return out
 
 
 @functools.cache
@@ -602,8 +608,11 @@ def _is_subheading(feat: LineFeatures | None, reasons: list[LineReason], row: in
     """A short line (at most ``_SUBHEADING_WORDS`` words) followed by a paragraph."""
     if feat is None or feat.words > _SUBHEADING_WORDS:
         return False
-    nxt = next((r for r in reasons[row + 1 :] if r is not LineReason.EMPTY), None)
-    return nxt is LineReason.CONTENT
+    empty = LineReason.EMPTY
+    nxt = row + 1
+    while nxt < len(reasons) and reasons[nxt] is empty:
+        nxt += 1
+    return nxt < len(reasons) and reasons[nxt] is LineReason.CONTENT
 
 
 _MEDIA_LEADS = frozenset(["video", "videos", "audio", "podcast"])
