@@ -201,6 +201,10 @@ def test_boxes_inside_the_article_go(line: str, reason: LineReason) -> None:
         "Jetzt 4 Wochen gratis testen",
         "Already a subscriber? Sign in",
         "Check price on Amazon",
+        "E-Mail-Adresse",
+        "Jetzt anmelden",
+        "Hier klicken",
+        "Votre adresse e-mail",
     ],
 )
 def test_paywall_consent_and_shop_prompts_go(line: str) -> None:

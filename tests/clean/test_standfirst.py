@@ -77,3 +77,19 @@ def test_only_the_first_paragraph_under_the_headline_is_the_standfirst() -> None
     reasons = {x.text: x.reason for x in clean_text(page(TEASER, second, "Von Jana Brückner")).lines}
     assert reasons[TEASER] is LineReason.STANDFIRST
     assert reasons[second] is not LineReason.STANDFIRST
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Von Jana Brückner", True),
+        ("Von: Jana Brückner und Tim Okafor", True),
+        ("Von Montag an gilt eine neue Umleitung", False),
+        ("Von Frankfurt aus fahren Ersatzbusse", False),
+    ],
+)
+def test_a_byline_inside_the_article_is_dropped(line: str, byline: bool) -> None:
+    lines = [*MENU, HEADLINE, TEASER, *SHARE, BODY[0], BODY[1], line, *BODY[2:], *FOOTER]
+    reasons = {x.text: x.reason for x in clean_text("\n".join(lines)).lines}
+    assert (reasons[line] is LineReason.BYLINE) is byline
+    assert reasons[line].kept is not byline

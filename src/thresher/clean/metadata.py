@@ -345,6 +345,23 @@ def is_byline(text: str) -> bool:
     return first in _BY_WORDS and len(text) <= NAMED_LINE_CHARS and _author(text) is not None
 
 
+def is_name_byline(text: str) -> bool:
+    """A byline that names people only ("Von Sebastian Harms", "By Jane Doe and John
+    Roe": two to four capitalised words each, no sentence end), so that it is one even
+    inside the article ("Von Montag an gilt die neue Regel." is not)."""
+    if not is_byline(text) or text[-1] in ".!?:;,":
+        return False
+    match = _author(text)
+    names = _names(match["names"]) if match is not None else []
+    return bool(names) and all(
+        _NAME_WORDS[0] <= len(words := name.split()) <= _NAME_WORDS[1] and all(w[0].isupper() for w in words)
+        for name in names
+    )
+
+
+_NAME_WORDS = (2, 4)
+
+
 def is_source_line(text: str) -> bool:
     """A "Source: X" line."""
     return len(text) <= NAMED_LINE_CHARS and _has_colon(text) and _SOURCE.match(text) is not None

@@ -94,6 +94,8 @@ NAV_PHRASES = _phrases(
     tout accepter|tout refuser|déjà abonné|réservé aux abonnés|aceptar todo|rechazar todo|
     ya eres suscriptor|accetta tutto|rifiuta tutto|sei già abbonato|alles accepteren|
     jetzt kommentieren|jetzt teilen|link kopiert|link kopieren|zum angebot|jetzt kaufen|
+    hier klicken|jetzt anmelden|jetzt registrieren|jetzt abonnieren|newsletter abonnieren|
+    zum live ticker|zum liveticker|
     externer inhalt|empfohlener redaktioneller inhalt|gratis testen|kostenlos testen|
     jetzt testen|free trial|try for free|start free trial|essai gratuit|prueba gratis|
     prova gratis|buy now|check price|see price|view deal|zum shop|
@@ -207,7 +209,10 @@ FORM_LABELS = _phrases(
     notify me of new comments|notify me of follow up comments by email|
     notify me of new posts by email|save my name email and website in this browser|
     name email|passwort|kennwort|benutzername|pflichtfeld|pflichtfelder|absenden|
-    kommentar|kommentar schreiben|antworten|ihr name|ihre e mail adresse|
+    kommentar|kommentar schreiben|antworten|ihr name|ihre e mail adresse|e mail adresse|
+    email adresse|ihre email adresse|adresse e mail|votre adresse e mail|votre e mail|
+    correo electrónico|tu correo electrónico|indirizzo email|indirizzo e mail|e mailadres|
+    je e mailadres|adres e mail|
     mot de passe|identifiant|envoyer|obligatoire|commentaire|votre commentaire|répondre|
     nom|votre nom|contraseña|usuario|enviar|obligatorio|comentario|responder|nombre|
     invia|obbligatorio|commento|rispondi|nome|senha|comentário|wachtwoord|verzenden|
