@@ -205,11 +205,20 @@ def test_boxes_inside_the_article_go(line: str, reason: LineReason) -> None:
         "Jetzt anmelden",
         "Hier klicken",
         "Votre adresse e-mail",
+        "ab 54,90 €",
+        "61,99 € bei Zweirad-Direkt",
+        "$149.99 at Amazon",
+        "Weitere Angebote",
     ],
 )
 def test_paywall_consent_and_shop_prompts_go(line: str) -> None:
     reasons = reasons_of(in_body(line))
     assert not reasons[line].kept
+
+
+@pytest.mark.parametrize("line", ["Die Jahreskarte kostet 365 €.", "2.500 Euro Strafe", "12 Monate"])
+def test_prices_in_the_text_stay(line: str) -> None:
+    assert reasons_of(in_body(line))[line].kept
 
 
 def test_a_subheading_with_a_colon_is_not_a_link() -> None:

@@ -240,6 +240,8 @@ def _boilerplate_reason(
             return _R_MEDIA
         if not _READING_WORDS.isdisjoint(words) and vocab.READING_TIME.match(text) is not None:
             return _R_STAMP
+        if vocab.PRICE_LINE.match(text) is not None:
+            return _R_NAVIGATION  # a shop box: "ab 54,90 €", "61,99 € bei Velomarkt"
     if has_digit and is_stamp(text, latin1):
         return _R_STAMP
     if n <= 5 and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):

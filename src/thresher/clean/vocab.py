@@ -95,6 +95,7 @@ NAV_PHRASES = _phrases(
     ya eres suscriptor|accetta tutto|rifiuta tutto|sei già abbonato|alles accepteren|
     jetzt kommentieren|jetzt teilen|link kopiert|link kopieren|zum angebot|jetzt kaufen|
     hier klicken|jetzt anmelden|jetzt registrieren|jetzt abonnieren|newsletter abonnieren|
+    weitere angebote|alle angebote|mehr angebote|zum preisvergleich|see all deals|more deals|
     zum live ticker|zum liveticker|
     externer inhalt|empfohlener redaktioneller inhalt|gratis testen|kostenlos testen|
     jetzt testen|free trial|try for free|start free trial|essai gratuit|prueba gratis|
@@ -185,6 +186,17 @@ READING_TIME = re.compile(
     r"\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minut)\.?\s*"
     r"(?:read|reading|lesen|lesezeit|de lecture|de lectura|di lettura|de leitura|"
     r"leestijd|czytania))\.?$",
+    re.IGNORECASE,
+)
+
+# A price alone, perhaps with "from" and a shop: "ab 54,90 €", "61,99 € bei Velomarkt",
+# "$149.99 at Amazon", "UVP: 299 Euro" (lines of shop boxes and price widgets).
+PRICE_LINE = re.compile(
+    r"^(?:(?:ab|from|nur|only|uvp|statt|now|jetzt|dès|desde|da|vanaf|od)\s*:?\s*)?"
+    r"(?:(?:[€$£]|eur|usd|chf|gbp)\s?\d{1,6}(?:[.,  ]\d{3})*(?:[.,]\d{1,2}|[.,]-{1,2})?|"
+    r"\d{1,6}(?:[.,  ]\d{3})*(?:[.,]\d{1,2}|[.,]-{1,2})?\s?(?:€|eur|euro|euros|\$|usd|£|chf|"
+    r"fr\.|zł|pln|kč|czk|sek|kr|dkk|nok|руб\.?|₽|tl|₺))\*?"
+    r"(?:\s+(?:bei|at|on|auf|chez|en|su|bij|w|na|от)\s+\S.{0,40})?$",
     re.IGNORECASE,
 )
 
