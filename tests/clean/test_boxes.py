@@ -179,3 +179,18 @@ def test_every_link_under_read_also_inside_the_article_is_another_story() -> Non
         assert reasons[line] is LineReason.RELATED_HEADLINE, line
     for line in DE_BEFORE + after:
         assert reasons[line].kept, line
+
+
+@pytest.mark.parametrize("heading", ["Über die Autorin", "About the author", "À propos de l'auteur"])
+def test_an_author_box_after_the_article_goes(heading: str) -> None:
+    bio = [
+        heading,
+        "Miriam Albers",
+        "Miriam Albers schreibt seit 2016 für den Stadtanzeiger über Verkehr, Stadtplanung und "
+        "Umwelt. Vorher war sie Volontärin bei einem Radiosender in Norddeutschland und hat "
+        "dort über die Kommunalpolitik der Region berichtet. Für ihre Reportage über die "
+        "Schließung der letzten Dorfschule im Landkreis wurde sie 2021 mit einem Preis ausgezeichnet.",
+    ]
+    reasons = reasons_of("\n".join(DE_HEAD + DE_BEFORE + bio + DE_TAIL))
+    assert all(reasons[line].kept for line in DE_BEFORE)
+    assert not any(reasons[line].kept for line in bio)

@@ -373,7 +373,10 @@ COMMENT_WORDS = words(
 
 # Headings of "more stories" blocks: where the article has ended.
 RELATED_HEADINGS = _phrases(
-    """related|related articles|related stories|related posts|related links|related content|
+    """about the author|about the authors|über den autor|über die autorin|über die autoren|
+    zur autorin|zum autor|à propos de l auteur|sobre el autor|sobre la autora|sull autore|
+    over de auteur|o autorze|об авторе|
+    related|related articles|related stories|related posts|related links|related content|
     related coverage|related news|you may also like|you might also like|you may like|
     you might like|more stories|more like this|recommended|recommended for you|
     recommended stories|most popular|most read|most viewed|trending|trending now|
