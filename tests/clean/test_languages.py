@@ -209,6 +209,7 @@ def test_boxes_inside_the_article_go(line: str, reason: LineReason) -> None:
         "61,99 € bei Zweirad-Direkt",
         "$149.99 at Amazon",
         "Weitere Angebote",
+        "Alle Bilder anzeigen",
     ],
 )
 def test_paywall_consent_and_shop_prompts_go(line: str) -> None:

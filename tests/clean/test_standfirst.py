@@ -93,3 +93,21 @@ def test_a_byline_inside_the_article_is_dropped(line: str, byline: bool) -> None
     reasons = {x.text: x.reason for x in clean_text("\n".join(lines)).lines}
     assert (reasons[line] is LineReason.BYLINE) is byline
     assert reasons[line].kept is not byline
+
+
+def test_a_reviewer_line_under_the_headline_is_not_the_headline() -> None:
+    lines = [
+        *MENU,
+        HEADLINE,
+        TEASER,
+        "Von Jana Brückner",
+        "Fachlich geprüft von Prof. Dr. Anton Weißgerber",
+        "Veröffentlicht am 14.05.2024",
+        "Lesezeit: 4 Minuten",
+        "Merken",
+        "Teilen",
+        "Die alte Brücke ist seit 2021 für Lastwagen gesperrt.",
+        "Foto: dpa",
+    ]
+    result = clean_text("\n".join([*lines, *BODY, *FOOTER]))
+    assert result.metadata["title"] == HEADLINE

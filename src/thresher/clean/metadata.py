@@ -216,7 +216,20 @@ def _title_like(f: LineFeatures) -> bool:
         return False
     if _has_colon(text) and (_SOURCE.match(text) or _URL_LINE.match(text)):
         return False
+    if f.low_words and f.low_words[0] in _REVIEW_STARTS and _REVIEWED.match(text) is not None:
+        return False  # "Medically reviewed by Dr. X": a signature, not the headline
     return not _may_name_author(f) or _author(text) is None
+
+
+_REVIEWED = re.compile(
+    r"^(?:(?:fachlich|medizinisch|medically|clinically)\s+)?(?:geprüft|überprüft|reviewed|"
+    r"fact[- ]checked|revisado|vérifié|relu|verificato|gecontroleerd)\s+(?:von|by|por|par|da|door)\s",
+    re.IGNORECASE,
+)
+_REVIEW_STARTS = vocab.words(
+    """fachlich medizinisch medically clinically geprüft überprüft reviewed fact revisado
+    vérifié relu verificato gecontroleerd"""
+)
 
 
 def _whole_words_known(f: LineFeatures) -> bool:

@@ -96,6 +96,9 @@ NAV_PHRASES = _phrases(
     jetzt kommentieren|jetzt teilen|link kopiert|link kopieren|zum angebot|jetzt kaufen|
     hier klicken|jetzt anmelden|jetzt registrieren|jetzt abonnieren|newsletter abonnieren|
     weitere angebote|alle angebote|mehr angebote|zum preisvergleich|see all deals|more deals|
+    alle bilder anzeigen|alle fotos anzeigen|alle bilder ansehen|view all photos|
+    see all photos|view gallery|voir toutes les photos|ver todas las fotos|
+    vedi tutte le foto|bekijk alle foto s|
     zum live ticker|zum liveticker|
     externer inhalt|empfohlener redaktioneller inhalt|gratis testen|kostenlos testen|
     jetzt testen|free trial|try for free|start free trial|essai gratuit|prueba gratis|
