@@ -86,6 +86,7 @@ def test_only_the_first_paragraph_under_the_headline_is_the_standfirst() -> None
         ("Von: Jana Brückner und Tim Okafor", True),
         ("Von Montag an gilt eine neue Umleitung", False),
         ("Von Frankfurt aus fahren Ersatzbusse", False),
+        ("Von Der Brücke Zum Fluss", False),
     ],
 )
 def test_a_byline_inside_the_article_is_dropped(line: str, byline: bool) -> None:

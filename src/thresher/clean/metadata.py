@@ -367,12 +367,16 @@ def is_name_byline(text: str) -> bool:
     match = _author(text)
     names = _names(match["names"]) if match is not None else []
     return bool(names) and all(
-        _NAME_WORDS[0] <= len(words := name.split()) <= _NAME_WORDS[1] and all(w[0].isupper() for w in words)
+        _NAME_WORDS[0] <= len(words := name.split()) <= _NAME_WORDS[1]
+        and all(w[0].isupper() for w in words)
+        and words[0].lower() not in _ARTICLES
         for name in names
     )
 
 
 _NAME_WORDS = (2, 4)
+# "By The Numbers" is a subheading: no name starts with an article.
+_ARTICLES = vocab.words("the a an der die das ein eine le la les un une el los las il lo gli het een")
 
 
 def is_source_line(text: str) -> bool:
