@@ -194,3 +194,16 @@ def test_an_author_box_after_the_article_goes(heading: str) -> None:
     reasons = reasons_of("\n".join(DE_HEAD + DE_BEFORE + bio + DE_TAIL))
     assert all(reasons[line].kept for line in DE_BEFORE)
     assert not any(reasons[line].kept for line in bio)
+
+
+def test_two_boxes_in_a_row_are_one_box() -> None:
+    boxes = [
+        "Mehr zum Thema",
+        "Verkehrswende: Warum andere Städte schneller sind",
+        "Mehr zum Thema",
+        "Parkgebühren steigen ab Juli deutlich",
+    ]
+    reasons = reasons_of("\n".join(DE_HEAD + DE_BEFORE + boxes + DE_AFTER + DE_TAIL))
+    for line in DE_BEFORE + DE_AFTER:
+        assert reasons[line].kept, line
+    assert not any(reasons[line].kept for line in boxes)

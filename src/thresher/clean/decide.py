@@ -356,10 +356,20 @@ def _runs_after_boxes(
     good = Kind.GOOD
     end = max(e for _, e in out)
     k = bisect.bisect_left(barriers, end)  # barriers are in page order
+    related = LineReason.RELATED_HEADING
     while k < len(barriers):
         box = barriers[k]
-        if box - end > _BOX_GAP or reasons[box] is not LineReason.RELATED_HEADING:
+        if box - end > _BOX_GAP or reasons[box] is not related:
             return out
+        # boxes one after another ("Lire aussi" + a link, twice) are one box
+        while (
+            k + 1 < len(barriers)
+            and reasons[barriers[k + 1]] is related
+            and barriers[k + 1] - box <= _BOX_ROWS
+            and not any(kinds[r] is good for r in range(box + 1, barriers[k + 1]))
+        ):
+            k += 1
+            box = barriers[k]
         after = barriers[k + 1] if k + 1 < len(barriers) else len(weights)
         start, stop, score = classify.best_run(weights[box + 1 : after])
         links = range(box + 1, box + 1 + start)
