@@ -181,6 +181,7 @@ def test_stamp_and_skip_lines_are_never_the_headline() -> None:
             LineReason.RELATED_HEADLINE,
         ),
         ("À lire aussi : la passerelle rouvrira en septembre", LineReason.RELATED_HEADLINE),
+        ("MORE: Cheeky seagull steals a pasty on the pier", LineReason.RELATED_HEADLINE),
         ("Audio: Den Artikel anhören", LineReason.MEDIA),
         ("Bildergalerie: Die Baustelle in Bildern", LineReason.MEDIA),
         ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", LineReason.FOOTER),

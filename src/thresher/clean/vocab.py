@@ -419,7 +419,7 @@ RELATED_HEADINGS = _phrases(
 
 # "Read also" lines: the short line after one inside an article is another story.
 READ_ALSO = _phrases(
-    """read also|also read|see also|read more|related|lesen sie auch|lesen sie mehr|
+    """read also|also read|see also|read more|related|more|don t miss|lesen sie auch|lesen sie mehr|
     mehr dazu|auch interessant|siehe auch|lire aussi|à lire aussi|voir aussi|
     lee también|ver también|leia também|veja também|leggi anche|vedi anche|lees ook|
     zie ook|czytaj także|czytaj też|zobacz też|zobacz także|читайте также|
