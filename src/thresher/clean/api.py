@@ -153,7 +153,7 @@ def _name_bylines_and_sources(raw: list[str], reasons: list[LineReason], runs: l
     lo, hi = max(0, runs[0][0] - _NEAR_ARTICLE), min(len(raw), runs[-1][1] + _NEAR_ARTICLE)
     skip, longest = _NOT_NAMED, metadata.NAMED_LINE_CHARS
     for i in range(lo, hi):
-        if reasons[i] is LineReason.IN_ARTICLE and len(raw[i]) <= longest and metadata.is_name_byline(raw[i]):
+        if reasons[i] is LineReason.IN_ARTICLE and metadata.is_name_byline(raw[i]):
             reasons[i] = LineReason.BYLINE  # a byline inside the article's run
             continue
         if reasons[i] in skip or len(raw[i]) > longest:

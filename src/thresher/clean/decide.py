@@ -567,10 +567,8 @@ def _keep_standfirst(
         seen += 1
         if seen > _STANDFIRST_ROWS:
             return
-        if reasons[i] is LineReason.STAMP or (
-            len(feat.text) <= metadata.NAMED_LINE_CHARS
-            and (metadata.is_byline(feat.text) or metadata.is_source_line(feat.text))
-        ):
+        text = feat.text
+        if reasons[i] is LineReason.STAMP or metadata.is_byline(text) or metadata.is_source_line(text):
             continue  # bylines are named later (api), so they are read here
         if (
             reasons[i] is LineReason.OUTSIDE_ARTICLE

@@ -354,17 +354,22 @@ NAMED_LINE_CHARS = 100
 
 def is_byline(text: str) -> bool:
     """A "By X" line (in several languages)."""
+    return _byline(text) is not None
+
+
+def _byline(text: str) -> re.Match[str] | None:
+    """The "By X" match of a byline (cheap tests first)."""
     first = text[:14].split(None, 1)[0].rstrip(":：").lower() if text else ""
-    return first in _BY_WORDS and len(text) <= NAMED_LINE_CHARS and _author(text) is not None
+    return _author(text) if first in _BY_WORDS and len(text) <= NAMED_LINE_CHARS else None
 
 
 def is_name_byline(text: str) -> bool:
     """A byline that names people only ("Von Sebastian Harms", "By Jane Doe and John
     Roe": two to four capitalised words each, no sentence end), so that it is one even
     inside the article ("Von Montag an gilt die neue Regel." is not)."""
-    if not is_byline(text) or text[-1] in ".!?:;,":
+    if not text or text[-1] in ".!?:;,":
         return False
-    match = _author(text)
+    match = _byline(text)
     names = _names(match["names"]) if match is not None else []
     return bool(names) and all(
         _NAME_WORDS[0] <= len(words := name.split()) <= _NAME_WORDS[1]
