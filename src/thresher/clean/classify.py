@@ -13,13 +13,21 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
-from thresher.clean import stopwords, vocab
+from thresher.clean import features, stopwords, vocab
 from thresher.clean.features import LineFeatures, is_stamp, line_features
 from thresher.clean.reasons import LineReason
+
+try:
+    from thresher.clean import _speedups
+except ImportError:  # installed without a C compiler: the Python path does the same work
+    _speedups = None  # type: ignore[assignment]
+if os.environ.get("THRESHER_PURE_PYTHON"):
+    _speedups = None  # type: ignore[assignment]
 
 
 class Kind(IntEnum):
@@ -69,7 +77,29 @@ def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | Non
 
     Short lines (menus, labels, stamps) recur across the pages of a crawl, so their
     labels are memoised per process (a pure function of the line and language).
+    The loop runs compiled when the C extension ``_speedups`` was built (it asks
+    :func:`first_label` about every line a vocabulary rule could match), else
+    :func:`label_lines_python` does the same; ``THRESHER_PURE_PYTHON=1`` forces the latter.
     """
+    if _speedups is not None:
+        return _speedups.label_lines(
+            lines,
+            lang,
+            _memo(th),
+            stopwords.stop_words(lang),
+            lang in stopwords.CHAR_LANGUAGES,
+            speedup_context(th),
+        )
+    return label_lines_python(lines, lang, th)
+
+
+def compiled() -> bool:
+    """True when the compiled labelling loop is in use."""
+    return _speedups is not None
+
+
+def label_lines_python(lines: list[str], lang: str, th: Thresholds) -> list[Label | None]:
+    """:func:`label_lines` in Python: the reference of the compiled loop."""
     memo = _memo(th)
     get = memo.get
     stops = stopwords.stop_words(lang)
@@ -100,20 +130,59 @@ def _memo(th: Thresholds) -> dict[str, tuple[str, Label]]:
     return {}
 
 
+@functools.cache
+def speedup_context(th: Thresholds) -> tuple[object, ...]:
+    """What the compiled loop reads: tables, word sets, labels, callbacks, numbers."""
+    return (
+        features.LATIN1_WORDS,
+        _FIRST_WORD_TRIGGERS,
+        _LAST_WORD_TRIGGERS,
+        _ANY_WORD_TRIGGERS,
+        _SHORT_LINE_TRIGGERS,
+        _SHORT_LINE_WORDS,
+        _FOOTER_TRIGGERS,
+        _CAPTION_WORDS,
+        _GOOD,
+        _NEAR,
+        _SHORT,
+        _CODE,
+        _GARBAGE,
+        LineFeatures,
+        line_features,
+        first_label,
+        _is_code,
+        th,
+        float(th.good_words),
+        float(th.good_stop_ratio),
+        float(th.near_words),
+        float(th.prose_words),
+        _CACHED_CHARS,
+        _CACHE_LINES,
+        "".join(features.WIDE_PUNCTUATION),
+        "".join(sorted(features.END_PUNCT)),
+        features.CLOSERS,
+    )
+
+
 def clear_memo(th: Thresholds) -> None:
     """Empty the label memo of ``th`` (benchmarks measure cold passes with it)."""
     _memo(th).clear()
 
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:
-    """The kind of a line from its own features, and a boilerplate reason when known."""
+    """The kind of a line from its own features, and a boilerplate reason when known.
+
+    ``_speedups.c`` mirrors the steps that need no vocabulary rule (garbage, prose, short
+    sentence, the first tests of :func:`_is_code`) and calls this function for every other
+    line: a change here needs the same change there (tests/clean/test_speedups.py says so).
+    """
     text, low_words, words, stop_ratio, end_punct, has_digit, garbage, nospace, _, latin1 = feat
     if garbage:
         return _GARBAGE
     if words <= 14:
-        # most short lines hold no word any boilerplate check starts from: one set
-        # test stands for all of them (see _TRIGGERS)
-        if not (latin1 and low_words and not has_digit and _TRIGGERS.isdisjoint(low_words)) or (
+        # most short lines hold no word any boilerplate check starts from: a few set
+        # tests stand for all of them (see _may_be_boilerplate)
+        if not (latin1 and low_words and not has_digit and not _may_be_boilerplate(low_words)) or (
             "©" in text or text[-1] == "*"
         ):
             reason = _boilerplate_reason(text, low_words, has_digit, nospace, latin1)
@@ -246,7 +315,7 @@ def _boilerplate_reason(
         return _R_STAMP
     if n <= 5 and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):
         return _R_NAVIGATION
-    if n > 8:
+    if n > _SHORT_LINE_WORDS:
         return None
     if not _AGENCY_MARKS.isdisjoint(words) and text[-1] not in ".!?":
         return _R_MEDIA
@@ -291,21 +360,27 @@ def _links_another_story(text: str) -> bool:
 
 # First words of the labels of "Read also: <headline>" lines.
 _LINK_LABEL_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
-# Every word that can let a check of _boilerplate_reason match a line that has words,
-# no digit and no character beyond Latin-1 (so no "说" ending, no nospace script),
-# does not end in "*" and has no "©": a line with none of them has no reason.
-_TRIGGERS = (
-    _FOOTER_TRIGGERS
-    | _COMMENT_VERBS
-    | _MEDIA_STARTS
-    | _COMMENT_WORDS
-    | _HEADING_STARTS
-    | _NAV_WORDS
-    | _AGENCY_MARKS
-    | _PHRASE_STARTS
-    | _SOCIAL_WORDS
-    | _LINK_LABEL_STARTS
-)
+# The words that can let a check of _boilerplate_reason match a line that has words, no
+# digit and no character beyond Latin-1 (so no "说" ending, no nospace script), does not
+# end in "*" and has no "©", by where a check looks: at the first word, at the last, at
+# any word, or at any word of a line of at most 8 words.
+_FIRST_WORD_TRIGGERS = _MEDIA_STARTS | _LINK_LABEL_STARTS | _HEADING_STARTS | _NAV_WORDS | _SOCIAL_WORDS
+_LAST_WORD_TRIGGERS = _COMMENT_VERBS
+_ANY_WORD_TRIGGERS = _FOOTER_TRIGGERS | _COMMENT_WORDS
+_SHORT_LINE_TRIGGERS = _AGENCY_MARKS | _PHRASE_STARTS
+_SHORT_LINE_WORDS = 8
+
+
+def _may_be_boilerplate(words: tuple[str, ...]) -> bool:
+    """Whether a check of :func:`_boilerplate_reason` can match a Latin-1 line of these
+    (non-empty) words without a digit, "©" or a final "*". False for most short lines:
+    they take no boilerplate check at all (tests/clean/test_fast_paths.py)."""
+    return (
+        words[0] in _FIRST_WORD_TRIGGERS
+        or words[-1] in _LAST_WORD_TRIGGERS
+        or not _ANY_WORD_TRIGGERS.isdisjoint(words)
+        or (len(words) <= _SHORT_LINE_WORDS and not _SHORT_LINE_TRIGGERS.isdisjoint(words))
+    )
 
 
 def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:

@@ -17,8 +17,8 @@ _NOSPACE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
     r"\u1000-\u109f\u1780-\u17ff]"
 )
-_END_PUNCT = frozenset(".!?。！？…؟।")
-_CLOSERS = "\"”»'’)」』 "
+END_PUNCT = frozenset(".!?。！？…؟।")
+CLOSERS = "\"”»'’)」』 "
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _DIGIT = re.compile(r"\d")
 _LONGEST_WORD = 1000
@@ -30,21 +30,21 @@ _DIGIT_CHARS = 300
 # others blanked. Digits and control characters are read from the same bytes.
 # Control characters become \x1c (white space to str.split, like the blank), so
 # finding and counting them needs no second pass.
-_LATIN1_WORDS = bytes(
+LATIN1_WORDS = bytes(
     ord(chr(c).lower()) if re.match(r"\w", chr(c)) else 28 if _BAD_CHARS.match(chr(c)) else 32
     for c in range(256)
 )
 _NOT_DIGITS = bytes(c for c in range(256) if not chr(c).isdigit() or c > 127)
 # Punctuation and spaces beyond Latin-1 that are common in otherwise Latin-1 prose
 # (quotes, dashes, ellipsis, bullets, signs): none is a word character.
-_WIDE_PUNCTUATION = tuple(
+WIDE_PUNCTUATION = tuple(
     c
     for c in "\u2019\u2018\u201c\u201d\u201e\u201a\u2039\u203a\u2013\u2014\u2010\u2011\u2012"
     "\u2015\u2212\u2026\u2022\u2122\u20ac\u200b\u2032\u2033\u2009\u202f\u2002\u2003"
     if not re.match(r"\w", c)
 )
 # A character neither Latin-1 nor such punctuation (the line takes the regex route).
-_BEYOND_LATIN1 = re.compile("[^\x00-\xff" + "".join(_WIDE_PUNCTUATION) + "]")
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff" + "".join(WIDE_PUNCTUATION) + "]")
 _STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
 _CHARS_PER_WORD = 1.7
@@ -96,7 +96,7 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
         raw = blanked
     # Latin-1 (most lines of the web): tokens, digits and control characters from
     # the bytes, the same as the regexes of _features_by_regex give
-    word_bytes = raw.translate(_LATIN1_WORDS)
+    word_bytes = raw.translate(LATIN1_WORDS)
     # a tuple: with strings and numbers only, the features are not tracked by the
     # garbage collector (the label memo holds tens of thousands of them)
     tokens = tuple(word_bytes.decode("latin-1").split())
@@ -115,10 +115,10 @@ def line_features(text: str, stops: frozenset[str], per_char: bool) -> LineFeatu
             or (b"\x1c" in word_bytes and word_bytes.count(28) > size * 0.05)
         )
     last = text[-1]
-    if last in _END_PUNCT:
+    if last in END_PUNCT:
         end_punct = last != "." or not text.endswith("...")
     else:
-        end_punct = last in _CLOSERS and _ends_sentence(text)
+        end_punct = last in CLOSERS and _ends_sentence(text)
     # stop words are tokens: the share is at most 1
     stop_ratio = sum(map(stops.__contains__, tokens)) / n_tokens if n_tokens else 0.0
     # tuple.__new__: the cheapest construction; this runs for every line of a crawl
@@ -168,9 +168,9 @@ _new_features = tuple.__new__
 
 def _ends_in_punct(text: str) -> bool:
     last = text[-1]
-    if last in _END_PUNCT:
+    if last in END_PUNCT:
         return last != "." or not text.endswith("...")
-    return last in _CLOSERS and _ends_sentence(text)
+    return last in CLOSERS and _ends_sentence(text)
 
 
 def _latin1_without_punctuation(text: str) -> bytes | None:
@@ -179,7 +179,7 @@ def _latin1_without_punctuation(text: str) -> bytes | None:
     characters remain."""
     if _BEYOND_LATIN1.search(text) is not None:  # stops at the first such character
         return None
-    for char in _WIDE_PUNCTUATION:
+    for char in WIDE_PUNCTUATION:
         if char in text:
             text = text.replace(char, " ")
     raw = text.encode("latin-1", "ignore")
@@ -189,11 +189,11 @@ def _latin1_without_punctuation(text: str) -> bytes | None:
 def _ends_sentence(text: str) -> bool:
     """Ends in sentence punctuation, perhaps inside quotes or brackets ("...", not)."""
     last = text[-1]
-    if last in _END_PUNCT:
+    if last in END_PUNCT:
         return not text.endswith("...")
-    if last in _CLOSERS:
-        core = text.rstrip(_CLOSERS)
-        return bool(core) and core[-1] in _END_PUNCT and not core.endswith("...")
+    if last in CLOSERS:
+        core = text.rstrip(CLOSERS)
+        return bool(core) and core[-1] in END_PUNCT and not core.endswith("...")
     return False
 
 

@@ -1,0 +1,569 @@
+/*
+ * thresher.clean._speedups: the line labelling loop of text cleaning, compiled.
+ *
+ * classify.label_lines_python is the reference; this module does the same work for the
+ * lines where that work is arithmetic and set lookups, and calls back into Python for
+ * everything else:
+ *
+ *   - the features of a line (features.line_features) when the line's first 2,000
+ *     characters are Latin-1 or common punctuation (most lines of the web); other lines
+ *     get them from features.line_features;
+ *   - the first label (classify.first_label) of a line that none of the boilerplate
+ *     checks can match (no trigger word, no digit, no "(c)" sign...) and of long lines:
+ *     prose, a short sentence, a short line, code; every line a vocabulary rule or a
+ *     pattern could match goes to classify.first_label;
+ *   - the per-process memo of short lines' labels.
+ *
+ * Every table, word set, threshold and label comes from Python (the "context" tuple built
+ * by classify._speedup_context), so the vocabulary and the numbers have one home. The
+ * result is identical to the Python path's, field by field: tests/clean/test_speedups.py
+ * compares both on every line of the development pages, on rewritten variants of them
+ * and on generated text.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+#define SAMPLE_CHARS 2000
+#define KEYED_WORDS 60
+#define DIGIT_CHARS 300
+#define LONGEST_WORD 1000
+#define CODE_CHARS 200
+#define MAX_WIDE 64
+#define MAX_MARKS 32
+
+typedef struct {
+    const unsigned char *word_table; /* 256 bytes: lower-cased word char, 32 blank, 28 control */
+    /* words that let a boilerplate check match, by where the check looks */
+    PyObject *first_word_triggers, *last_word_triggers, *any_word_triggers, *short_line_triggers;
+    Py_ssize_t short_line_words;
+    PyObject *footer_triggers;
+    PyObject *caption_words;
+    PyObject *label_good, *label_near, *label_short, *label_code, *label_garbage;
+    PyTypeObject *features_type; /* LineFeatures */
+    PyObject *py_line_features;  /* features.line_features(text, stops, per_char) */
+    PyObject *py_first_label;    /* classify.first_label(feat, th) */
+    PyObject *py_is_code;        /* classify._is_code(feat) */
+    PyObject *thresholds;
+    double good_words, good_stop_ratio, near_words, prose_words;
+    Py_ssize_t cached_chars, cache_lines;
+    Py_UCS4 wide[MAX_WIDE]; /* punctuation beyond Latin-1 read as a blank */
+    Py_ssize_t n_wide;
+    Py_UCS4 end_punct[MAX_MARKS];
+    Py_ssize_t n_end_punct;
+    Py_UCS4 closers[MAX_MARKS];
+    Py_ssize_t n_closers;
+} Context;
+
+static int
+read_chars(PyObject *str, Py_UCS4 *out, Py_ssize_t cap, Py_ssize_t *n, const char *what)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(str);
+    if (len > cap) {
+        PyErr_Format(PyExc_ValueError, "_speedups: too many %s characters", what);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < len; i++)
+        out[i] = PyUnicode_READ_CHAR(str, i);
+    *n = len;
+    return 0;
+}
+
+static int
+parse_context(PyObject *tuple, Context *c)
+{
+    const char *table;
+    Py_ssize_t table_len;
+    PyObject *wide, *end_punct, *closers, *features_type;
+    if (!PyTuple_Check(tuple)) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: the context must be a tuple");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(tuple, "y#OOOOnOOOOOOOOOOOOddddnnUUU", &table, &table_len,
+                          &c->first_word_triggers, &c->last_word_triggers, &c->any_word_triggers,
+                          &c->short_line_triggers, &c->short_line_words, &c->footer_triggers, &c->caption_words, &c->label_good, &c->label_near,
+                          &c->label_short, &c->label_code, &c->label_garbage, &features_type,
+                          &c->py_line_features, &c->py_first_label, &c->py_is_code,
+                          &c->thresholds, &c->good_words, &c->good_stop_ratio, &c->near_words,
+                          &c->prose_words, &c->cached_chars, &c->cache_lines, &wide, &end_punct,
+                          &closers))
+        return -1;
+    if (table_len != 256) {
+        PyErr_SetString(PyExc_ValueError, "_speedups: the word table must have 256 bytes");
+        return -1;
+    }
+    if (!PyType_Check(features_type) ||
+        !PyType_IsSubtype((PyTypeObject *)features_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: the features type must be a tuple type");
+        return -1;
+    }
+    if (!PyAnySet_Check(c->first_word_triggers) || !PyAnySet_Check(c->last_word_triggers) ||
+        !PyAnySet_Check(c->any_word_triggers) || !PyAnySet_Check(c->short_line_triggers) ||
+        !PyAnySet_Check(c->footer_triggers) || !PyAnySet_Check(c->caption_words)) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: word sets must be sets");
+        return -1;
+    }
+    c->word_table = (const unsigned char *)table;
+    c->features_type = (PyTypeObject *)features_type;
+    if (read_chars(wide, c->wide, MAX_WIDE, &c->n_wide, "wide punctuation") < 0 ||
+        read_chars(end_punct, c->end_punct, MAX_MARKS, &c->n_end_punct, "end punctuation") < 0 ||
+        read_chars(closers, c->closers, MAX_MARKS, &c->n_closers, "closer") < 0)
+        return -1;
+    return 0;
+}
+
+static inline int
+in_chars(Py_UCS4 ch, const Py_UCS4 *set, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (set[i] == ch)
+            return 1;
+    return 0;
+}
+
+/* text ends with "..." */
+static int
+ends_with_dots(PyObject *text, Py_ssize_t len)
+{
+    if (len < 3)
+        return 0;
+    return PyUnicode_READ_CHAR(text, len - 1) == '.' && PyUnicode_READ_CHAR(text, len - 2) == '.' &&
+           PyUnicode_READ_CHAR(text, len - 3) == '.';
+}
+
+/* features._ends_in_punct: sentence punctuation at the end, perhaps inside quotes. */
+static int
+ends_in_punct(const Context *c, PyObject *text, Py_ssize_t len)
+{
+    Py_UCS4 last = PyUnicode_READ_CHAR(text, len - 1);
+    if (in_chars(last, c->end_punct, c->n_end_punct))
+        return last != '.' || !ends_with_dots(text, len);
+    if (!in_chars(last, c->closers, c->n_closers))
+        return 0;
+    Py_ssize_t core = len; /* text.rstrip(closers) */
+    while (core > 0 && in_chars(PyUnicode_READ_CHAR(text, core - 1), c->closers, c->n_closers))
+        core--;
+    if (core == 0)
+        return 0;
+    return in_chars(PyUnicode_READ_CHAR(text, core - 1), c->end_punct, c->n_end_punct) &&
+           !ends_with_dots(text, core);
+}
+
+/*
+ * features.line_features for a line whose first SAMPLE_CHARS characters are all Latin-1
+ * or wide punctuation. Returns a new LineFeatures, NULL with an exception set on error,
+ * or NULL without one when the line is not such a line (the caller asks Python).
+ */
+static PyObject *
+latin1_features(const Context *c, PyObject *text, PyObject *stops)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t size = len > SAMPLE_CHARS ? SAMPLE_CHARS : len;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    unsigned char word_bytes[SAMPLE_CHARS];
+    const unsigned char *table = c->word_table;
+
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *chars = (const Py_UCS1 *)data;
+        for (Py_ssize_t i = 0; i < size; i++)
+            word_bytes[i] = table[chars[i]];
+    }
+    else {
+        for (Py_ssize_t i = 0; i < size; i++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (ch <= 0xFF)
+                word_bytes[i] = table[ch];
+            else if (in_chars(ch, c->wide, c->n_wide))
+                word_bytes[i] = 32;
+            else
+                return NULL;
+        }
+    }
+
+    /* tokens: runs of bytes other than 32 and 28 (str.split of the decoded bytes) */
+    Py_ssize_t n_tokens = 0, word_chars = 0, controls = 0, longest = 0;
+    for (Py_ssize_t i = 0; i < size;) {
+        unsigned char b = word_bytes[i];
+        if (b == 32 || b == 28) {
+            controls += b == 28;
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < size && word_bytes[i] != 32 && word_bytes[i] != 28)
+            i++;
+        n_tokens++;
+        word_chars += i - start;
+        if (i - start > longest)
+            longest = i - start;
+    }
+
+    PyObject *tokens = PyTuple_New(n_tokens);
+    if (tokens == NULL)
+        return NULL;
+    Py_ssize_t stop_count = 0, t = 0;
+    int key_alpha = n_tokens > 0 && n_tokens <= KEYED_WORDS;
+    unsigned char key_bytes[SAMPLE_CHARS];
+    Py_ssize_t key_len = 0;
+    for (Py_ssize_t i = 0; i < size;) {
+        unsigned char b = word_bytes[i];
+        if (b == 32 || b == 28) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < size && word_bytes[i] != 32 && word_bytes[i] != 28)
+            i++;
+        PyObject *token = PyUnicode_DecodeLatin1((const char *)word_bytes + start, i - start, NULL);
+        if (token == NULL) {
+            Py_DECREF(tokens);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(tokens, t++, token);
+        int found = PySet_Contains(stops, token);
+        if (found < 0) {
+            Py_DECREF(tokens);
+            return NULL;
+        }
+        stop_count += found;
+        if (n_tokens <= KEYED_WORDS) {
+            memcpy(key_bytes + key_len, word_bytes + start, (size_t)(i - start));
+            for (Py_ssize_t j = start; j < i && key_alpha; j++)
+                key_alpha = Py_UNICODE_ISALPHA((Py_UCS4)word_bytes[j]);
+            key_len += i - start;
+        }
+    }
+
+    PyObject *key = PyUnicode_DecodeLatin1((const char *)key_bytes, key_len, NULL);
+    if (key == NULL) {
+        Py_DECREF(tokens);
+        return NULL;
+    }
+    int has_digit = 0;
+    if (!key_alpha) {
+        Py_ssize_t end = size < DIGIT_CHARS ? size : DIGIT_CHARS;
+        for (Py_ssize_t i = 0; i < end && !has_digit; i++)
+            has_digit = word_bytes[i] >= '0' && word_bytes[i] <= '9';
+    }
+    int garbage = 0;
+    if (size >= 20)
+        garbage = word_chars * 2 < size || (size > LONGEST_WORD && longest > LONGEST_WORD) ||
+                  (controls > 0 && (double)controls > (double)size * 0.05);
+    int end_punct = ends_in_punct(c, text, len);
+    double scale = len > SAMPLE_CHARS ? (double)len / (double)SAMPLE_CHARS : 1.0;
+    double stop_ratio = n_tokens ? (double)stop_count / (double)n_tokens : 0.0;
+
+    PyObject *words = PyFloat_FromDouble((double)n_tokens * scale);
+    PyObject *ratio = words ? PyFloat_FromDouble(stop_ratio) : NULL;
+    PyObject *feat = ratio ? c->features_type->tp_alloc(c->features_type, 10) : NULL;
+    if (feat == NULL) {
+        Py_XDECREF(words);
+        Py_XDECREF(ratio);
+        Py_DECREF(tokens);
+        Py_DECREF(key);
+        return NULL;
+    }
+    Py_INCREF(text);
+    PyTuple_SET_ITEM(feat, 0, text);
+    PyTuple_SET_ITEM(feat, 1, tokens);
+    PyTuple_SET_ITEM(feat, 2, words);
+    PyTuple_SET_ITEM(feat, 3, ratio);
+    PyTuple_SET_ITEM(feat, 4, PyBool_FromLong(end_punct));
+    PyTuple_SET_ITEM(feat, 5, PyBool_FromLong(has_digit));
+    PyTuple_SET_ITEM(feat, 6, PyBool_FromLong(garbage));
+    PyTuple_SET_ITEM(feat, 7, PyBool_FromLong(0));
+    PyTuple_SET_ITEM(feat, 8, key);
+    PyTuple_SET_ITEM(feat, 9, PyBool_FromLong(1));
+    return feat;
+}
+
+/* frozenset.isdisjoint(words): 1 disjoint, 0 not, -1 error */
+static int
+disjoint(PyObject *set, PyObject *words)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(words);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int found = PySet_Contains(set, PyTuple_GET_ITEM(words, i));
+        if (found != 0)
+            return found < 0 ? -1 : 0;
+    }
+    return 1;
+}
+
+/* classify._may_be_boilerplate of non-empty words: 1 yes, 0 no, -1 error */
+static int
+may_be_boilerplate(const Context *c, PyObject *words)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(words);
+    int found = PySet_Contains(c->first_word_triggers, PyTuple_GET_ITEM(words, 0));
+    if (found == 0)
+        found = PySet_Contains(c->last_word_triggers, PyTuple_GET_ITEM(words, n - 1));
+    if (found == 0) {
+        found = disjoint(c->any_word_triggers, words);
+        found = found < 0 ? -1 : !found;
+    }
+    if (found == 0 && n <= c->short_line_words) {
+        found = disjoint(c->short_line_triggers, words);
+        found = found < 0 ? -1 : !found;
+    }
+    return found;
+}
+
+static PyObject *
+return_label(PyObject *label)
+{
+    Py_INCREF(label);
+    return label;
+}
+
+/* classify.first_label with the Python function as the authority on every line a rule
+ * of vocabulary or pattern could match. Returns a new (kind, reason) tuple or NULL. */
+static PyObject *
+first_label(const Context *c, PyObject *feat)
+{
+    if (!PyTuple_Check(feat) || PyTuple_GET_SIZE(feat) < 10) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: line features must be a 10-tuple");
+        return NULL;
+    }
+    PyObject *text = PyTuple_GET_ITEM(feat, 0);
+    PyObject *low_words = PyTuple_GET_ITEM(feat, 1);
+    double words = PyFloat_AsDouble(PyTuple_GET_ITEM(feat, 2));
+    double stop_ratio = PyFloat_AsDouble(PyTuple_GET_ITEM(feat, 3));
+    if (PyErr_Occurred())
+        return NULL;
+    int end_punct = PyObject_IsTrue(PyTuple_GET_ITEM(feat, 4));
+    int has_digit = PyObject_IsTrue(PyTuple_GET_ITEM(feat, 5));
+    int garbage = PyObject_IsTrue(PyTuple_GET_ITEM(feat, 6));
+    int nospace = PyObject_IsTrue(PyTuple_GET_ITEM(feat, 7));
+    PyObject *key = PyTuple_GET_ITEM(feat, 8);
+    int latin1 = PyObject_IsTrue(PyTuple_GET_ITEM(feat, 9));
+    if (end_punct < 0 || has_digit < 0 || garbage < 0 || nospace < 0 || latin1 < 0)
+        return NULL;
+    if (!PyUnicode_Check(text) || !PyTuple_Check(low_words) || !PyUnicode_Check(key)) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: unexpected line feature types");
+        return NULL;
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (len == 0)
+        return PyObject_CallFunctionObjArgs(c->py_first_label, feat, c->thresholds, NULL);
+
+    if (garbage)
+        return return_label(c->label_garbage);
+    Py_UCS4 last = PyUnicode_READ_CHAR(text, len - 1);
+    if (words <= 14) {
+        int fast = latin1 && PyTuple_GET_SIZE(low_words) > 0 && !has_digit;
+        if (fast) {
+            int may = may_be_boilerplate(c, low_words);
+            if (may < 0)
+                return NULL;
+            fast = !may;
+        }
+        if (!fast || last == '*' || PyUnicode_FindChar(text, 0xA9, 0, len, 1) >= 0)
+            goto ask_python;
+    }
+    else if (words <= 40 && !end_punct) {
+        if (nospace || PyUnicode_FindChar(text, 0xA9, 0, len, 1) >= 0)
+            goto ask_python;
+        int none = disjoint(c->footer_triggers, low_words);
+        if (none <= 0) {
+            if (none < 0)
+                return NULL;
+            goto ask_python;
+        }
+    }
+    if (!end_punct || last == ')') {
+        int none = disjoint(c->caption_words, low_words);
+        if (none <= 0) {
+            if (none < 0)
+                return NULL;
+            goto ask_python;
+        }
+    }
+    int sentence = end_punct || words >= c->prose_words || last == ':' || last == ';' || last == ',';
+    if (words >= c->good_words && stop_ratio >= c->good_stop_ratio && sentence)
+        return return_label(c->label_good);
+    if (words >= c->near_words && end_punct && stop_ratio > 0)
+        return return_label(c->label_near);
+    /* classify._is_code: its first tests here, the rest in Python */
+    if (len > CODE_CHARS)
+        return return_label(c->label_short);
+    Py_UCS4 first = PyUnicode_READ_CHAR(text, 0);
+    if (last == '{' || last == '}' || last == ';' || first == '}' || first == ')' || first == ']')
+        return return_label(c->label_code);
+    Py_ssize_t blanks = 0;
+    for (Py_ssize_t i = 0; i < len; i++)
+        blanks += PyUnicode_READ_CHAR(text, i) == ' ';
+    if (len - blanks == PyUnicode_GET_LENGTH(key))
+        return return_label(c->label_short); /* words and blanks only */
+    PyObject *code = PyObject_CallOneArg(c->py_is_code, feat);
+    if (code == NULL)
+        return NULL;
+    int is_code = PyObject_IsTrue(code);
+    Py_DECREF(code);
+    if (is_code < 0)
+        return NULL;
+    return return_label(is_code ? c->label_code : c->label_short);
+
+ask_python:
+    return PyObject_CallFunctionObjArgs(c->py_first_label, feat, c->thresholds, NULL);
+}
+
+/* (features, kind, reason) of one non-empty line; a new reference or NULL. */
+static PyObject *
+label_line(const Context *c, PyObject *text, PyObject *stops, PyObject *per_char)
+{
+    PyObject *feat = latin1_features(c, text, stops);
+    if (feat == NULL) {
+        if (PyErr_Occurred())
+            return NULL;
+        feat = PyObject_CallFunctionObjArgs(c->py_line_features, text, stops, per_char, NULL);
+        if (feat == NULL)
+            return NULL;
+    }
+    PyObject *pair = first_label(c, feat);
+    if (pair == NULL) {
+        Py_DECREF(feat);
+        return NULL;
+    }
+    if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: first_label must return a pair");
+        Py_DECREF(pair);
+        Py_DECREF(feat);
+        return NULL;
+    }
+    PyObject *label = PyTuple_Pack(3, feat, PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1));
+    Py_DECREF(pair);
+    Py_DECREF(feat);
+    return label;
+}
+
+PyDoc_STRVAR(label_lines_doc,
+             "label_lines(lines, lang, memo, stops, per_char, context) -> list\n\n"
+             "classify.label_lines_python, compiled: features and first label of each\n"
+             "stripped line (None for blank lines), short lines' labels memoised in memo.");
+
+static PyObject *
+label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError, "label_lines takes 6 arguments");
+        return NULL;
+    }
+    PyObject *lines = args[0], *lang = args[1], *memo = args[2], *stops = args[3];
+    PyObject *per_char = args[4];
+    if (!PyList_Check(lines) || !PyUnicode_Check(lang) || !PyDict_Check(memo) ||
+        !PyAnySet_Check(stops) || !PyBool_Check(per_char)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "label_lines(list[str], str, dict, frozenset, bool, context)");
+        return NULL;
+    }
+    Context c;
+    if (parse_context(args[5], &c) < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "label_lines: every line must be a str");
+            goto error;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        PyObject *label;
+        if (len == 0) {
+            label = Py_None;
+            Py_INCREF(label);
+        }
+        else if (len > c.cached_chars) {
+            label = label_line(&c, text, stops, per_char);
+            if (label == NULL)
+                goto error;
+        }
+        else {
+            PyObject *hit = PyDict_GetItemWithError(memo, text); /* borrowed */
+            if (hit == NULL && PyErr_Occurred())
+                goto error;
+            int same = 0;
+            if (hit != NULL && PyTuple_Check(hit) && PyTuple_GET_SIZE(hit) == 2) {
+                same = PyObject_RichCompareBool(PyTuple_GET_ITEM(hit, 0), lang, Py_EQ);
+                if (same < 0)
+                    goto error;
+            }
+            if (same) {
+                label = PyTuple_GET_ITEM(hit, 1);
+                Py_INCREF(label);
+            }
+            else {
+                label = label_line(&c, text, stops, per_char);
+                if (label == NULL)
+                    goto error;
+                if (PyDict_GET_SIZE(memo) >= c.cache_lines)
+                    PyDict_Clear(memo);
+                PyObject *entry = PyTuple_Pack(2, lang, label);
+                if (entry == NULL || PyDict_SetItem(memo, text, entry) < 0) {
+                    Py_XDECREF(entry);
+                    Py_DECREF(label);
+                    goto error;
+                }
+                Py_DECREF(entry);
+            }
+        }
+        PyList_SET_ITEM(out, i, label);
+    }
+    return out;
+
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
+PyDoc_STRVAR(line_features_doc,
+             "line_features(text, stops, context) -> LineFeatures | None\n\n"
+             "features.line_features of a line the compiled path reads (Latin-1 and common\n"
+             "punctuation in its first 2,000 characters), None for other lines.");
+
+static PyObject *
+line_features(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || PyUnicode_GET_LENGTH(args[0]) == 0 ||
+        !PyAnySet_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "line_features(non-empty str, frozenset, context)");
+        return NULL;
+    }
+    Context c;
+    if (parse_context(args[2], &c) < 0)
+        return NULL;
+    PyObject *feat = latin1_features(&c, args[0], args[1]);
+    if (feat == NULL && !PyErr_Occurred())
+        Py_RETURN_NONE;
+    return feat;
+}
+
+static PyMethodDef methods[] = {
+    {"label_lines", (PyCFunction)(void (*)(void))label_lines, METH_FASTCALL, label_lines_doc},
+    {"line_features", (PyCFunction)(void (*)(void))line_features, METH_FASTCALL, line_features_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT,
+    "thresher.clean._speedups",
+    "The line labelling loop of text cleaning, compiled (classify.label_lines_python is the reference).",
+    0,
+    methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModule_Create(&module_def);
+}

@@ -1,0 +1,13 @@
+"""Type stub of the compiled labelling loop (``_speedups.c``)."""
+
+from typing import Any
+
+def label_lines(
+    lines: list[str],
+    lang: str,
+    memo: dict[str, Any],
+    stops: frozenset[str],
+    per_char: bool,
+    context: tuple[object, ...],
+) -> list[Any]: ...
+def line_features(text: str, stops: frozenset[str], context: tuple[object, ...]) -> object: ...

@@ -1,0 +1,188 @@
+"""The compiled labelling loop (``_speedups.c``) gives what the Python loop gives.
+
+``classify.label_lines_python`` is the reference: every field of every line's features,
+kind and reason must be the same, with the same types, on the development pages, on
+rewritten copies of them in other scripts, and on generated lines that aim at the edges
+(Latin-1 and wide punctuation, controls, scripts without spaces, 80- and 2,000-character
+bounds, end punctuation inside quotes).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thresher.clean import classify, stopwords, vocab
+from thresher.clean.classify import Thresholds
+from thresher.evaluate.cleaning import TextPage
+
+pytestmark = pytest.mark.skipif(
+    not classify.compiled(), reason="the C extension thresher.clean._speedups is not built"
+)
+
+TH = Thresholds()
+
+
+def _both(lines: list[str], lang: str, th: Thresholds = TH) -> tuple[list[object], list[object]]:
+    classify.clear_memo(th)
+    compiled = classify.label_lines(lines, lang, th)
+    classify.clear_memo(th)
+    python = classify.label_lines_python(lines, lang, th)
+    classify.clear_memo(th)
+    return list(compiled), list(python)
+
+
+def _assert_same(lines: list[str], lang: str, th: Thresholds = TH) -> None:
+    compiled, python = _both(lines, lang, th)
+    assert len(compiled) == len(python) == len(lines)
+    for line, got, want in zip(lines, compiled, python, strict=True):
+        assert got == want, line
+        if want is not None:
+            assert isinstance(got, tuple) and isinstance(want, tuple)
+            assert type(got[0]) is type(want[0])
+            assert [type(v) for v in got[0]] == [type(v) for v in want[0]], line
+
+
+_EDGE_LINES = [
+    "Home",
+    "Share on Facebook",
+    "The committee met on Tuesday and agreed to publish the report before the summer recess.",
+    "Posted on March 4, 2022 by Jane Doe",
+    "© 2024 Example Media. All rights reserved.",
+    "Name *",
+    "He said: “We will not stop here.”",
+    "It ended (as expected).",
+    "Wait for it...",
+    '"Yes!" ',
+    "“”",
+    "Größere Städte wie München und Köln melden höhere Mieten als im Vorjahr, sagte sie.",
+    "Она сказала, что решение будет принято на следующей неделе после обсуждения.",
+    "政府は来週、新しい経済対策を発表する予定だと関係者が明らかにした。",
+    "İstanbul'da yeni bir müze açıldı ve ziyaretçiler uzun kuyruklar oluşturdu.",
+    "for (int i = 0; i < n; i++) {",
+    "total = compute(a, b)",
+    "let total = 0",
+    "a\x01b\x02c\x03d\x04e\x05f\x06g\x07h\x08i\x0ej\x0fk\x10l",
+    "\ud800 lone surrogate in a line of text that goes on",
+    "x" * 81,
+    "word " * 400,
+    ("Ein langer Absatz mit vielen Wörtern, der über die Grenze geht. " * 40).strip(),
+    ("A long paragraph — with dashes – and “quotes” that goes on and on. " * 40).strip(),
+    "ab 54,90 €",
+    "Lesen Sie auch: Die Stadt baut neue Radwege",
+    "42 Kommentare",
+    "Foto: dpa",
+    "1 von 12",
+    "Lesedauer: 3 Min.",
+    "µ ª º ² ³ ¹ ß ÿ Ø",
+    "_under_score_ words_",
+    "12:30",
+    "abcdefghij\x01klmnopqrs",  # 20 characters, one control: exactly 5 %, not garbage
+    "abcdefghij\x01\x02lmnopqrs",  # two controls: garbage
+    "ab cd ef gh ij .........",  # as many word characters as others, and more
+    "ab cd ef gh ij ..........",
+]
+
+
+def test_written_edge_lines_label_the_same() -> None:
+    for lang in ("en", "de", "ja", "und"):
+        _assert_same(_EDGE_LINES, lang)
+
+
+def test_a_ten_megabyte_line_labels_the_same() -> None:
+    _assert_same(["Lorem ipsum dolor sit amet, consectetur. " * 250_000], "en")
+
+
+def test_memo_is_shared_and_keyed_by_language() -> None:
+    lines = ["Home", "News", "Home"]
+    classify.clear_memo(TH)
+    first = classify.label_lines(lines, "en", TH)
+    assert first[0] is first[2]  # the second "Home" came from the memo
+    again = classify.label_lines(["Home"], "en", TH)
+    assert again[0] is first[0]
+    german = classify.label_lines(["Home"], "de", TH)
+    assert german[0] is not first[0] and german[0] == classify.label_lines_python(["Home"], "de", TH)[0]
+    classify.clear_memo(TH)
+
+
+def test_other_thresholds_label_the_same() -> None:
+    strict = Thresholds(good_words=15.0, good_stop_ratio=0.3, near_words=8.0, prose_words=30.0)
+    _assert_same(_EDGE_LINES, "en", strict)
+
+
+def test_a_line_that_is_not_text_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        classify.label_lines(["Home", 3], "en", TH)  # type: ignore[list-item]
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *"aeinrstAEINRST",
+        *"äöüßéèçñÄÖÜÉ",
+        *"0123456789",
+        *" ,.;:!?()\"'*|/-_",
+        *"\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00a9\u00b2\u00b5",
+        *"\x01\x1c\x1f\x7f\x85",
+        *"жЖяЯ中文かな",
+        "İ",
+        "…",
+        "。",
+        "」",
+    ]
+)
+_VOCABULARY = vocab.NAV_WORDS | vocab.SOCIAL_WORDS | vocab.COMMENT_WORDS
+_WORDS = st.sampled_from(
+    [
+        *sorted({word for phrase in _VOCABULARY for word in phrase.split()}),
+        *["the", "of", "and", "die", "der", "und", "report", "Market", "Tuesday"],
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(_ALPHABET, min_size=1, max_size=120),
+            st.lists(_WORDS, min_size=1, max_size=30).map(" ".join),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["en", "de", "ja", "zh", "ru", "und"]),
+)
+def test_generated_lines_label_the_same(lines: list[str], lang: str) -> None:
+    _assert_same([line.strip() for line in lines], lang)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=40), st.integers(1900, 2100))
+def test_lines_around_the_sample_bound_label_the_same(chunk: str, size: int) -> None:
+    line = (chunk * (size // len(chunk) + 1))[:size].strip() or "x"
+    _assert_same([line, line + "." * 3, line + "!”"], "en")
+
+
+def test_every_development_line_labels_the_same(textclean_pages: list[TextPage]) -> None:
+    from thresher.clean.api import _detect_language
+
+    accented = str.maketrans("aouesAOUE'-", "äöüéßÄÖÜÉ\u2019\u2013")
+    long_word = re.compile(r"\w{5,}")
+    for page in textclean_pages:
+        lines = [line.strip() for line in page.text.splitlines()]
+        lang = _detect_language(lines)
+        _assert_same(lines, lang)
+        _assert_same([long_word.sub(lambda m: m[0].translate(accented), line) for line in lines], lang)
+        _assert_same([line.upper() for line in lines], lang)
+
+
+def test_stop_word_languages_read_per_character_label_the_same() -> None:
+    lines = [
+        "政府は来週、新しい経済対策を発表する予定だと関係者が明らかにした。",
+        "ホーム",
+        "ニュース 2024年3月4日",
+    ]
+    assert "ja" in stopwords.CHAR_LANGUAGES
+    _assert_same(lines, "ja")
