@@ -231,3 +231,29 @@ def test_short_lines_without_trigger_words_have_no_boilerplate_reason(parts: lis
     if fast and "©" not in text and text[-1] != "*":
         reason = classify._boilerplate_reason(text, feat.low_words, feat.has_digit, feat.nospace, feat.latin1)
         assert reason is None, (text, reason)
+
+
+def test_by_words_are_whole_tokens_that_the_byline_prefix_holds() -> None:
+    """may_name_author stands for the byline patterns only while every "By" word is one
+    ``\\w+`` token shorter than the 14 characters ``_byline`` reads."""
+    from thresher.clean import metadata
+
+    for word in metadata._BY_WORDS:
+        assert re.fullmatch(r"\w+", word) and len(word) < 14, word
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["By", "von:", "Par", "—By", "Text:", "Anna", "Müller", "and", "the", ":", "·"]),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_lines_that_cannot_name_an_author_are_no_bylines(parts: list[str]) -> None:
+    from thresher.clean import metadata
+
+    text = " ".join(parts)
+    feat = line_features(text, frozenset(), per_char=False)
+    if not metadata.may_name_author(feat):
+        assert not metadata.is_byline(text) and not metadata.is_name_byline(text), text

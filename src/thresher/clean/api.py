@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from thresher.clean import classify, metadata
 from thresher.clean.classify import Thresholds
 from thresher.clean.decide import SiteRule, decide
+from thresher.clean.features import LineFeatures
 from thresher.clean.reasons import KEPT_REASONS, LineReason
 from thresher.clean.site import SiteLineTable, registered_domain
 from thresher.errors import ConfigError
@@ -134,7 +135,7 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     slug = metadata.url_slug_words(url)
     decision = decide(labelled, th, opts.keep_title, site_rule, slug, feats)
     reasons = decision.reasons
-    _name_bylines_and_sources(raw, reasons, decision.runs)
+    _name_bylines_and_sources(raw, feats, reasons, decision.runs)
     kept = KEPT_REASONS
     kept_text = "\n".join([t for t, r in zip(raw, reasons, strict=True) if r in kept])
     meta: dict[str, Any] = {}
@@ -146,21 +147,29 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     return Cleaned(kept_text, meta, raw, reasons, site_note)
 
 
-def _name_bylines_and_sources(raw: list[str], reasons: list[LineReason], runs: list[tuple[int, int]]) -> None:
+def _name_bylines_and_sources(
+    raw: list[str],
+    feats: list[LineFeatures | None],
+    reasons: list[LineReason],
+    runs: list[tuple[int, int]],
+) -> None:
     """Dropped "By X" and "Source: X" lines near the article say so."""
     if not runs:
         return
     lo, hi = max(0, runs[0][0] - _NEAR_ARTICLE), min(len(raw), runs[-1][1] + _NEAR_ARTICLE)
-    skip, longest = _NOT_NAMED, metadata.NAMED_LINE_CHARS
+    skip, longest, in_article = _NOT_NAMED, metadata.NAMED_LINE_CHARS, LineReason.IN_ARTICLE
+    may_name = metadata.may_name_author  # False rules out every byline pattern
     for i in range(lo, hi):
-        if reasons[i] is LineReason.IN_ARTICLE and metadata.is_name_byline(raw[i]):
-            reasons[i] = LineReason.BYLINE  # a byline inside the article's run
+        reason, feat = reasons[i], feats[i]
+        if reason is in_article:
+            if feat is not None and may_name(feat) and metadata.is_name_byline(raw[i]):
+                reasons[i] = LineReason.BYLINE  # a byline inside the article's run
             continue
-        if reasons[i] in skip or len(raw[i]) > longest:
+        if reason in skip or feat is None or len(raw[i]) > longest:
             continue
         if metadata.is_source_line(raw[i]):
             reasons[i] = LineReason.SOURCE_LINE
-        elif metadata.is_byline(raw[i]):
+        elif may_name(feat) and metadata.is_byline(raw[i]):
             reasons[i] = LineReason.BYLINE
 
 

@@ -218,7 +218,7 @@ def _title_like(f: LineFeatures) -> bool:
         return False
     if f.low_words and f.low_words[0] in _REVIEW_STARTS and _REVIEWED.match(text) is not None:
         return False  # "Medically reviewed by Dr. X": a signature, not the headline
-    return not _may_name_author(f) or _author(text) is None
+    return not may_name_author(f) or _author(text) is None
 
 
 _REVIEWED = re.compile(
@@ -238,8 +238,10 @@ def _whole_words_known(f: LineFeatures) -> bool:
     return f.latin1 and len(f.text) <= _SAMPLE_CHARS
 
 
-def _may_name_author(f: LineFeatures) -> bool:
-    """False when no part of the line can start with "By" (or its translations)."""
+def may_name_author(f: LineFeatures) -> bool:
+    """False when no part of the line can start with "By" (or its translations): then
+    neither :func:`is_byline` nor :func:`is_name_byline` can hold (every "By" word is
+    a whole token of fewer than 14 letters, what ``_byline`` reads)."""
     return not _whole_words_known(f) or not _BY_WORDS.isdisjoint(f.low_words)
 
 
@@ -286,7 +288,7 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any],
             update = dates.is_update_stamp(part)
             if update or is_stamp(part):
                 _read_stamp(part, update, facts, day_first)
-    if "authors" not in facts and _may_name_author(feat):
+    if "authors" not in facts and may_name_author(feat):
         for part in parts:
             author = _author(part)
             if author and "authors" not in facts:
