@@ -327,6 +327,8 @@ def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:
             break
     if runs and page.barriers:
         runs = _runs_after_boxes(runs, weights, kinds, reasons, page.barriers, th)
+    if runs:
+        runs = _runs_after_lists(runs, weights, kinds, reasons, page.barriers, th)
     return [(rows[s], rows[e - 1] + 1) for s, e in runs]
 
 
@@ -385,6 +387,38 @@ def _runs_after_boxes(
         end = stop
         k = bisect.bisect_left(barriers, end, k + 1)
     return out
+
+
+_LIST_ROWS = 12  # rows of a list of short lines inside the article, at most
+
+
+def _runs_after_lists(
+    runs: list[tuple[int, int]],
+    weights: list[float],
+    kinds: list[Kind],
+    reasons: list[LineReason | None],
+    barriers: list[int],
+    th: Thresholds,
+) -> list[tuple[int, int]]:
+    """The article going on after a list of short lines inside it (pros and cons of a
+    review, then its verdict): right after the article, at most ``_LIST_ROWS`` short
+    lines that no rule marks as boilerplate, then a run worth ``after_box`` with two
+    paragraphs in a row (a teaser list never has two in a row)."""
+    end = max(e for _, e in runs)
+    short, good = Kind.SHORT, Kind.GOOD
+    row = end
+    while row < len(kinds) and row - end < _LIST_ROWS and kinds[row] is short and reasons[row] is None:
+        row += 1
+    if row - end < 3 or row >= len(kinds) or kinds[row] is not good:
+        return runs
+    after = min((b for b in barriers if b >= row), default=len(weights))
+    start, stop, score = classify.best_run(weights[row:after])
+    if start != 0 or score < th.after_box:
+        return runs
+    stop += row
+    if not any(kinds[r] is good and kinds[r + 1] is good for r in range(row, stop - 1)):
+        return runs
+    return [*runs, (end, stop)]
 
 
 @functools.cache

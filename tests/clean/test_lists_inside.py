@@ -1,0 +1,130 @@
+"""A list of short lines inside an article (pros and cons of a review, then its verdict),
+and lists after an article that must not pull other text in (pages written for these
+tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clean.pages import reasons_of
+from thresher.clean import LineReason
+
+HEAD = [
+    "Startseite",
+    "Tests",
+    "Kopfhörer",
+    "Anmelden",
+    "Der Lumio Aria 3 im Test: Leise Umgebung, lauter Preis",
+    "Von Tobias Rein",
+    "03.06.2024, 10:00 Uhr",
+]
+BODY = [
+    "Mit dem Aria 3 will Lumio zeigen, dass gute Geräuschunterdrückung nicht nur etwas für die "
+    "großen Marken ist. Wir haben den Kopfhörer drei Wochen lang im Alltag getragen.",
+    "Im Zug und im Großraumbüro schluckt der Kopfhörer tiefe Brummtöne zuverlässig. Stimmen in "
+    "der Nähe dringen dagegen noch etwas durch, was bei dieser Preisklasse aber üblich ist.",
+    "Der Klang ist warm abgestimmt, die Bässe sind kräftig, ohne die Mitten zu überdecken. Wer "
+    "es neutraler mag, kann in der App einen Equalizer mit fünf Bändern einstellen.",
+    "Beim Akku bleibt der Aria 3 unter der Angabe des Herstellers: Statt vierzig Stunden kamen "
+    "wir mit eingeschalteter Geräuschunterdrückung auf knapp zweiunddreißig Stunden.",
+    "Die App funktioniert ohne Konto und ist übersichtlich. Zweimal musste der Kopfhörer in "
+    "unserem Test neu gekoppelt werden, nachdem das Telefon ein Update installiert hatte.",
+    "Beim Telefonieren machen die Mikrofone eine ordentliche Figur. Unsere Gesprächspartner "
+    "verstanden uns auch an einer belebten Straße gut, nur bei starkem Wind wurde es schwierig.",
+    "Die Ohrpolster sind weich und bleiben auch nach Stunden angenehm. Der Bügel drückt kaum, "
+    "und mit einer Brille auf der Nase entstehen keine unangenehmen Druckstellen.",
+    "Zum Lieferumfang gehören ein stabiles Etui, ein kurzes Ladekabel und ein Adapter für das "
+    "Flugzeug. Ein Netzteil fehlt, wie inzwischen bei fast allen Herstellern.",
+]
+PROS_CONS = [
+    "Pro",
+    "Starke Geräuschunterdrückung",
+    "Bequemer Sitz, auch mit Brille",
+    "Warmer Klang",
+    "Contra",
+    "Akku unter Herstellerangabe",
+    "Kopplung nicht immer stabil",
+]
+VERDICT = [
+    "Fazit",
+    "Der Lumio Aria 3 ist ein guter Begleiter für alle, die viel unterwegs sind und Ruhe suchen. "
+    "Klang und Tragekomfort überzeugen, die Geräuschunterdrückung ist stark für den Preis.",
+    "Beim Akku und bei der Kopplung muss der Hersteller nachbessern. Wer darauf verzichten kann, "
+    "bekommt für unter zweihundert Euro dennoch einen der besten Kopfhörer seiner Klasse.",
+]
+TAIL = [
+    "Technische Daten",
+    "Gewicht: 248 Gramm",
+    "Bluetooth: 5.3",
+    "Artikel teilen",
+    "Ähnliche Tests",
+    "Die besten Kopfhörer bis 100 Euro",
+    "Impressum",
+    "Datenschutz",
+    "© Testmagazin 2024",
+]
+
+
+def test_the_verdict_after_a_pros_and_cons_list_stays() -> None:
+    reasons = reasons_of("\n".join(HEAD + BODY + PROS_CONS + VERDICT + TAIL))
+    for line in BODY + PROS_CONS + VERDICT:
+        assert reasons[line].kept, (line, reasons[line])
+    for line in ["Gewicht: 248 Gramm", "Artikel teilen", "Die besten Kopfhörer bis 100 Euro", "Impressum"]:
+        assert not reasons[line].kept, (line, reasons[line])
+
+
+def test_the_same_in_english() -> None:
+    body = [
+        "We spent three weeks with the Aria 3 on trains, in open-plan offices and on long walks, "
+        "and it held up better than we expected for a pair at this price.",
+        "Low rumble disappears almost completely when noise cancelling is on. Voices nearby still "
+        "come through a little, which is common at this price and rarely a problem.",
+        "The sound is warm with a strong bass that does not cover the voices. There is a "
+        "five-band equaliser in the app for anyone who prefers a flatter sound.",
+        "Battery life fell short of the maker's claim: we measured about thirty-two hours with "
+        "noise cancelling switched on, against the forty hours on the box.",
+    ]
+    lists = ["Pros", "Strong noise cancelling", "Comfortable fit", "Cons", "Battery below the claim"]
+    verdict = [
+        "Verdict",
+        "The Aria 3 is an easy pair to recommend to anyone who travels a lot and wants some quiet, "
+        "as long as the battery life is not the first thing they look at.",
+        "If the maker fixes the pairing problems with an update, it will be one of the best "
+        "choices in its class, and it already costs less than most of its rivals.",
+    ]
+    page = ["Home", "Reviews", "Aria 3 review: quiet trains, loud price", *body, *lists, *verdict]
+    reasons = reasons_of("\n".join([*page, "Share this article", "Related reviews", "Best cheap earbuds"]))
+    for line in body + lists + verdict:
+        assert reasons[line].kept, (line, reasons[line])
+    assert not reasons["Best cheap earbuds"].kept
+
+
+def test_teasers_after_a_list_of_links_stay_out() -> None:
+    """Short link lines after the article, then teasers (a headline, a blurb, a headline,
+    a blurb): never two paragraphs in a row, so nothing of it joins the article."""
+    links = ["Kopfhörer", "Bluetooth", "Testberichte", "Technik"]
+    teasers = [
+        "Sechs Kopfhörer für Sportler im Vergleich",
+        "Wir haben sechs Modelle beim Laufen und im Fitnessstudio getestet und sagen, welches am "
+        "besten sitzt und am längsten durchhält.",
+        "Was taugen Kopfhörer mit Knochenschall?",
+        "Sie lassen die Ohren frei und sollen beim Radfahren sicherer sein. Wir haben drei Modelle "
+        "ein Wochenende lang ausprobiert und erklären, für wen sie sich lohnen.",
+    ]
+    reasons = reasons_of("\n".join(HEAD + BODY + links + teasers + TAIL))
+    for line in BODY:
+        assert reasons[line].kept
+    for line in links + teasers:
+        assert not reasons[line].kept, (line, reasons[line])
+
+
+@pytest.mark.parametrize("count", [2, 13])
+def test_lists_too_short_or_too_long_are_no_bridge(count: int) -> None:
+    """Two short lines are bridged by the article run itself or not at all; thirteen are
+    more than a list inside an article (a menu)."""
+    items = [f"Punkt Nummer {chr(65 + i)}" for i in range(count)]
+    reasons = reasons_of("\n".join(HEAD + BODY + items + VERDICT[1:] + TAIL))
+    if count == 13:
+        for line in items:
+            assert reasons[line] is not LineReason.IN_ARTICLE, line
+        assert not reasons[VERDICT[1]].kept
