@@ -84,6 +84,10 @@ _EDGE_LINES = [
     "abcdefghij\x01\x02lmnopqrs",  # two controls: garbage
     "ab cd ef gh ij .........",  # as many word characters as others, and more
     "ab cd ef gh ij ..........",
+    "Bild 2: Blick in die neue Halle, in der ab Herbst bis zu zweihundert Menschen an den "
+    "Anlagen arbeiten sollen. Quelle: Beispielwerke GmbH",
+    "Abb. 3: Aufbau der Anlage",
+    "Figure 12 - The water level over the last thirty years, measured at the harbour gauge.",
 ]
 
 

@@ -39,6 +39,7 @@ typedef struct {
     Py_ssize_t short_line_words;
     PyObject *footer_triggers;
     PyObject *caption_words;
+    PyObject *caption_labels; /* first words of numbered captions ("Bild 2: ...") */
     PyObject *label_good, *label_near, *label_short, *label_code, *label_garbage;
     PyTypeObject *features_type; /* LineFeatures */
     PyObject *py_line_features;  /* features.line_features(text, stops, per_char) */
@@ -79,9 +80,9 @@ parse_context(PyObject *tuple, Context *c)
         PyErr_SetString(PyExc_TypeError, "_speedups: the context must be a tuple");
         return -1;
     }
-    if (!PyArg_ParseTuple(tuple, "y#OOOOnOOOOOOOOOOOOddddnnUUU", &table, &table_len,
+    if (!PyArg_ParseTuple(tuple, "y#OOOOnOOOOOOOOOOOOOddddnnUUU", &table, &table_len,
                           &c->first_word_triggers, &c->last_word_triggers, &c->any_word_triggers,
-                          &c->short_line_triggers, &c->short_line_words, &c->footer_triggers, &c->caption_words, &c->label_good, &c->label_near,
+                          &c->short_line_triggers, &c->short_line_words, &c->footer_triggers, &c->caption_words, &c->caption_labels, &c->label_good, &c->label_near,
                           &c->label_short, &c->label_code, &c->label_garbage, &features_type,
                           &c->py_line_features, &c->py_first_label, &c->py_is_code,
                           &c->thresholds, &c->good_words, &c->good_stop_ratio, &c->near_words,
@@ -99,7 +100,8 @@ parse_context(PyObject *tuple, Context *c)
     }
     if (!PyAnySet_Check(c->first_word_triggers) || !PyAnySet_Check(c->last_word_triggers) ||
         !PyAnySet_Check(c->any_word_triggers) || !PyAnySet_Check(c->short_line_triggers) ||
-        !PyAnySet_Check(c->footer_triggers) || !PyAnySet_Check(c->caption_words)) {
+        !PyAnySet_Check(c->footer_triggers) || !PyAnySet_Check(c->caption_words) ||
+        !PyAnySet_Check(c->caption_labels)) {
         PyErr_SetString(PyExc_TypeError, "_speedups: word sets must be sets");
         return -1;
     }
@@ -379,6 +381,13 @@ first_label(const Context *c, PyObject *feat)
                 return NULL;
             goto ask_python;
         }
+    }
+    if (has_digit && PyTuple_GET_SIZE(low_words) > 0) {
+        int label = PySet_Contains(c->caption_labels, PyTuple_GET_ITEM(low_words, 0));
+        if (label < 0)
+            return NULL;
+        if (label)
+            goto ask_python;
     }
     int sentence = end_punct || words >= c->prose_words || last == ':' || last == ';' || last == ',';
     if (words >= c->good_words && stop_ratio >= c->good_stop_ratio && sentence)

@@ -142,6 +142,7 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
         _SHORT_LINE_WORDS,
         _FOOTER_TRIGGERS,
         _CAPTION_WORDS,
+        _CAPTION_LABELS,
         _GOOD,
         _NEAR,
         _SHORT,
@@ -195,8 +196,8 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
         (not end_punct or text[-1] == ")")
         and not _CAPTION_WORDS.isdisjoint(low_words)
         and _CAPTION_CREDIT(text, len(text) - 120) is not None
-    ):
-        return _MEDIA_LABEL
+    ) or (has_digit and low_words and low_words[0] in _CAPTION_LABELS and _NUMBERED_CAPTION(text)):
+        return _MEDIA_LABEL  # "Bild 2: Blick in die Halle.", "Abb. 3: ..."
     sentence = end_punct or words >= th.prose_words or text[-1] in ":;,"
     if words >= th.good_words and stop_ratio >= th.good_stop_ratio and sentence:
         return _GOOD
@@ -217,6 +218,8 @@ _FOOTER_LABEL = _BAD_BY_REASON[LineReason.FOOTER]
 _MEDIA_LABEL = _BAD_BY_REASON[LineReason.MEDIA]
 _CAPTION_WORDS = vocab.CAPTION_WORDS
 _CAPTION_CREDIT = vocab.CAPTION_CREDIT.search
+_CAPTION_LABELS = vocab.CAPTION_LABELS
+_NUMBERED_CAPTION = vocab.NUMBERED_CAPTION.match
 
 
 _CODE_ENDS = "{};"
@@ -311,6 +314,8 @@ def _boilerplate_reason(
             return _R_STAMP
         if vocab.PRICE_LINE.match(text) is not None:
             return _R_NAVIGATION  # a shop box: "ab 54,90 €", "61,99 € bei Velomarkt"
+    if has_digit and not _FILE_TYPES.isdisjoint(words) and vocab.FILE_DOWNLOAD.search(text) is not None:
+        return _R_NAVIGATION  # a link to a file: "Bekanntmachung (PDF, 245 KB)"
     if has_digit and is_stamp(text, latin1):
         return _R_STAMP
     if n <= 5 and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):
@@ -343,6 +348,7 @@ _NAV_WORDS = vocab.NAV_WORDS
 _SOCIAL_WORDS = vocab.SOCIAL_WORDS
 _MEDIA_STARTS = vocab.MEDIA_STARTS
 _READING_WORDS = vocab.READING_WORDS
+_FILE_TYPES = vocab.FILE_TYPES
 _AGENCY_MARKS = vocab.PICTURE_AGENCY_MARKS
 _PHRASE_STARTS = vocab.PHRASE_STARTS
 # First words of the whole-line headings and form labels.

@@ -26,6 +26,8 @@ _DATELINE_LEAD = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}?)(?:,\s*[\w.]+(?:\s[\w.]+)?)?\s*"
     r"(?:\((?P<agency>[^)]{2,30})\))?\s*[-–—]{1,2}\s"
 )
+# A place is no domain name ("pressefeed.de - Das Presseportal" is the site's header).
+_DOMAIN_END = re.compile(r"\w\.[a-z]{2,6}$")
 # "Berlin (dpa) -": a place in title case needs the agency in brackets to count.
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[^\W\d_][\w.'’ -]{1,30}?)\s*\((?P<agency>[^)]{2,30})\)\s*[-–—:]{1,2}\s"
@@ -296,7 +298,7 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any],
                 facts["authors"] = names
     if feat.words <= 8 and "dateline" not in facts and _has_dash_or_bar(text):
         dateline = _DATELINE_LINE.match(text)
-        if dateline:
+        if dateline and _DOMAIN_END.search(dateline["place"]) is None:  # "portal.de - Site"
             facts["dateline"] = _place(dateline["place"])
             facts.setdefault("site_name", dateline["site"].strip())
     source = _SOURCE.match(text) if _has_colon(text) else None

@@ -163,6 +163,13 @@ CAPTION_WORDS = words(
     symbolbild symbolfoto file archive"""
 )
 
+# A numbered caption: "Bild 2: Blick in die Endmontage", "Abb. 3 - ...", "Figure 1: ...".
+CAPTION_LABELS = words("bild foto photo image abb abbildung fig figure grafik")
+NUMBERED_CAPTION = re.compile(
+    r"(?:bild|foto|photo|image|abb\.?|abbildung|fig\.?|figure|grafik)\s?\d{1,2}\s?(?:[:：]|\s[-–—])\s*\S",
+    re.IGNORECASE,
+)
+
 # Whole short lines that play or open media: audio versions, galleries, videos.
 MEDIA_LINES = _phrases(
     """artikel anhören|artikel vorlesen|vorlesen|anhören|audio|video|videos|podcast|
@@ -172,7 +179,9 @@ MEDIA_LINES = _phrases(
     écouter cet article|écouter l article|écouter|diaporama|galerie photos|
     escuchar|escuchar artículo|escuchar noticia|galería|galería de fotos|ascolta|
     ascolta l articolo|galleria|galleria fotografica|ouvir|ouvir artigo|galeria|
-    galeria de fotos|voorlezen|beluister|fotoserie|odsłuchaj|galeria zdjęć"""
+    galeria de fotos|voorlezen|beluister|fotoserie|odsłuchaj|galeria zdjęć|
+    bildmaterial|pressebilder|pressefotos|bilder zum download|fotos zum download|
+    press images|press photos|images for download|photos à télécharger"""
 )
 # A gallery's counter: "Bild 1 von 8", "3 of 12", "Photo 2/10"; a player's position and
 # length: "00:00 / 03:12".
@@ -194,6 +203,18 @@ READING_TIME = re.compile(
 
 # A price alone, perhaps with "from" and a shop: "ab 54,90 €", "61,99 € bei Velomarkt",
 # "$149.99 at Amazon", "UVP: 299 Euro" (lines of shop boxes and price widgets).
+# A link to a file with its type and size: "Download (JPG, 4,8 MB)", "Satzung.pdf (245 KB)",
+# "Bekanntmachung als PDF-Datei, 1,2 MB", "1,2 MB, PDF".
+FILE_TYPES = words(
+    "pdf jpg jpeg png gif tif tiff doc docx xls xlsx ppt pptx odt ods zip mp3 mp4 mov csv rtf epub"
+)
+_FILE_TYPE = r"(?:pdf|jpe?g|png|gif|tiff?|docx?|xlsx?|pptx?|odt|ods|zip|mp[34]|mov|csv|rtf|epub)"
+_FILE_SIZE = r"\d{1,4}(?:[.,]\d{1,3})?\s?(?:[kmg]i?b|[kmg]byte|bytes?)"
+FILE_DOWNLOAD = re.compile(
+    rf"\b{_FILE_TYPE}\b(?:-datei|-dokument|-file)?[^\w\n]{{1,4}}(?:\w+[^\w\n]{{1,3}}){{0,2}}{_FILE_SIZE}\b|"
+    rf"\b{_FILE_SIZE}\b[^\w\n]{{1,4}}{_FILE_TYPE}\b",
+    re.IGNORECASE,
+)
 PRICE_LINE = re.compile(
     r"^(?:(?:ab|from|nur|only|uvp|statt|now|jetzt|dès|desde|da|vanaf|od)\s*:?\s*)?"
     r"(?:(?:[€$£]|eur|usd|chf|gbp)\s?\d{1,6}(?:[.,  ]\d{3})*(?:[.,]\d{1,2}|[.,]-{1,2})?|"

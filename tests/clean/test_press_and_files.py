@@ -1,0 +1,83 @@
+"""Links to files, numbered captions and a press portal's header (pages written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clean.pages import reasons_of
+from thresher.clean import LineReason, clean_text
+from thresher.clean.classify import Thresholds, first_label
+from thresher.clean.features import line_features
+from thresher.clean.stopwords import stop_words
+
+PRESS_PAGE = [
+    "Startseite",
+    "Pressemitteilungen",
+    "Suche",
+    "presseecho.de - Das Presseportal für Unternehmen",
+    "Kornfeld Mühlenwerke eröffnet neue Getreidemühle in Altbrück",
+    "Altbrück (ots) - Die Kornfeld Mühlenwerke haben am Dienstag in Altbrück eine neue Mühle "
+    "eröffnet, in der künftig jährlich bis zu 90.000 Tonnen Weizen verarbeitet werden.",
+    "Das Unternehmen hat nach eigenen Angaben rund 60 Millionen Euro in den Standort investiert. "
+    "Die Anlage ersetzt zwei ältere Mühlen, die im kommenden Jahr stillgelegt werden sollen.",
+    "„Mit der neuen Mühle sparen wir fast ein Drittel der Energie und kommen mit deutlich weniger "
+    "Lastwagenfahrten aus“, sagte Geschäftsführerin Ulrike Brenner bei der Eröffnung.",
+    "In Altbrück entstehen 85 Arbeitsplätze, davon 12 für Auszubildende. Die ersten Lieferungen "
+    "an Bäckereien in der Region sollen bereits im kommenden Monat beginnen.",
+    "Bildmaterial",
+    "Bild 1: Geschäftsführerin Ulrike Brenner und Bürgermeister Paul Edler bei der Eröffnung der "
+    "neuen Mühle in Altbrück. Quelle: Kornfeld Mühlenwerke",
+    "Bild 2: Blick in die Walzenhalle der neuen Getreidemühle.",
+    "Download (JPG, 4,8 MB)",
+    "Pressekontakt",
+    "Impressum",
+]
+BODY = PRESS_PAGE[5:9]
+
+
+def test_a_press_release_keeps_its_text_and_drops_its_picture_block() -> None:
+    reasons = reasons_of("\n".join(PRESS_PAGE))
+    for line in BODY:
+        assert reasons[line].kept, line
+    for line in PRESS_PAGE[9:13]:
+        assert not reasons[line].kept, (line, reasons[line])
+    assert reasons["Bild 2: Blick in die Walzenhalle der neuen Getreidemühle."] is LineReason.MEDIA
+    assert reasons["Download (JPG, 4,8 MB)"] is LineReason.NAVIGATION
+
+
+def test_the_portal_header_is_no_dateline() -> None:
+    """ "presseecho.de - Das Presseportal" has the shape of "Place - Site", but a
+    place is no domain name; the dateline is the one the release itself starts with."""
+    meta = clean_text("\n".join(PRESS_PAGE)).metadata
+    assert meta.get("dateline") == "Altbrück"
+    assert "Presseportal" not in meta.get("site_name", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bekanntmachung Vollsperrung Brückenstraße (PDF, 245 KB)",
+        "Satzung über die Erhebung von Gebühren.pdf (98 KB)",
+        "Antrag auf Sondernutzung als PDF-Datei, 1,2 MB",
+        "Annual report 2023 (pdf | 3.4 MB)",
+        "Plan de situation (PDF, 2 MB)",
+        "Präsentation (PPTX, 12 MiB)",
+    ],
+)
+def test_a_link_to_a_file_is_navigation(line: str) -> None:
+    feat = line_features(line, stop_words("de"), per_char=False)
+    assert first_label(feat, Thresholds())[1] is LineReason.NAVIGATION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Das PDF hat 12 Seiten und ist 3 MB groß.",
+        "Der MP3-Player kostet 20 Euro.",
+        "Bild 2 der Serie zeigt den Hafen im Winter.",
+    ],
+)
+def test_sentences_about_files_and_pictures_are_not_boilerplate(line: str) -> None:
+    feat = line_features(line, stop_words("de"), per_char=False)
+    assert first_label(feat, Thresholds())[1] is None
