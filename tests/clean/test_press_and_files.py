@@ -81,3 +81,35 @@ def test_a_link_to_a_file_is_navigation(line: str) -> None:
 def test_sentences_about_files_and_pictures_are_not_boilerplate(line: str) -> None:
     feat = line_features(line, stop_words("de"), per_char=False)
     assert first_label(feat, Thresholds())[1] is None
+
+
+NOTICE_PAGE = [
+    "Stadt Lindenau",
+    "Rathaus & Bürgerservice",
+    "Aktuelles",
+    "Amtliche Bekanntmachungen",
+    "Bekanntmachung",
+    "Sperrung der Mühlenstraße wegen Kanalbau vom 3. Juni bis 30. August 2024",
+    "Datum: 21.05.2024",
+    "Die Stadt Lindenau erneuert in den Sommermonaten den Abwasserkanal in der Mühlenstraße. "
+    "Dafür muss die Straße zwischen Marktplatz und Bahnhofstraße voll gesperrt werden.",
+    "Die Sperrung gilt ab Montag, 3. Juni 2024, voraussichtlich bis Freitag, 30. August 2024. "
+    "Anwohnerinnen und Anwohner erreichen ihre Grundstücke über die Gartenstraße.",
+    "Der Busverkehr wird über die Ringstraße umgeleitet. Die Haltestelle Mühlenstraße entfällt "
+    "während der Bauzeit, Ersatzhaltestellen werden an der Ringstraße eingerichtet.",
+    "Bekanntmachung zum Download (PDF, 245 KB)",
+    "Impressum",
+]
+
+
+def test_a_headline_may_name_dates() -> None:
+    """A headline that names a date range in a sentence is still the headline (a date
+    line is short, has a time or is made of parts)."""
+    result = clean_text("\n".join(NOTICE_PAGE))
+    assert result.metadata["title"] == NOTICE_PAGE[5]
+    reasons = {line.text: line.reason for line in result.lines}
+    assert reasons[NOTICE_PAGE[5]] is LineReason.TITLE
+    assert reasons["Datum: 21.05.2024"] is LineReason.STAMP
+    assert reasons["Bekanntmachung zum Download (PDF, 245 KB)"] is LineReason.NAVIGATION
+    for line in NOTICE_PAGE[7:10]:
+        assert reasons[line].kept

@@ -214,13 +214,29 @@ def _title_like(f: LineFeatures) -> bool:
     text = f.text
     if text.endswith((".", ":")) and not text.endswith("..."):
         return False
-    if f.has_digit and (is_stamp(text, f.latin1) or dates.parse_date(text) is not None):
+    if f.has_digit and (is_stamp(text, f.latin1) or (_may_be_dated_line(f) and dates.parse_date(text))):
         return False
     if _has_colon(text) and (_SOURCE.match(text) or _URL_LINE.match(text)):
         return False
     if f.low_words and f.low_words[0] in _REVIEW_STARTS and _REVIEWED.match(text) is not None:
         return False  # "Medically reviewed by Dr. X": a signature, not the headline
     return not may_name_author(f) or _author(text) is None
+
+
+_DATED_WORDS = 8
+_PART_SEPARATOR = re.compile(r"\s[-–—|·•]\s")
+
+
+def _may_be_dated_line(f: LineFeatures) -> bool:
+    """A line with a date in it that may be a date line (short, with a time, or in parts:
+    "05/10/2018 - Publicado por: X - Categoria: Y"); a headline may name a date in a
+    sentence ("Vollsperrung der Brückenstraße vom 3. Juni bis 30. August 2024")."""
+    text = f.text
+    return (
+        f.words <= _DATED_WORDS
+        or vocab.TIME.search(text) is not None
+        or _PART_SEPARATOR.search(text) is not None
+    )
 
 
 _REVIEWED = re.compile(
