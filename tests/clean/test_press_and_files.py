@@ -113,3 +113,61 @@ def test_a_headline_may_name_dates() -> None:
     assert reasons["Bekanntmachung zum Download (PDF, 245 KB)"] is LineReason.NAVIGATION
     for line in NOTICE_PAGE[7:10]:
         assert reasons[line].kept
+
+
+ADVICE_BODY = [
+    "Reizhusten ist ein trockener Husten ohne Schleim. Er entsteht oft nach einer Erkältung, "
+    "wenn die Schleimhäute der Atemwege noch gereizt sind, und kann mehrere Wochen anhalten.",
+    "Meist hilft es, viel zu trinken und die Luft in der Wohnung feucht zu halten. Warme Getränke "
+    "wie Kräutertee beruhigen den Hals, und Lutschpastillen regen den Speichelfluss an.",
+    "Wer länger als drei Wochen hustet, Fieber bekommt oder schlecht Luft bekommt, sollte eine "
+    "Ärztin oder einen Arzt aufsuchen, damit andere Ursachen ausgeschlossen werden können.",
+    "Bei Kindern gilt besondere Vorsicht: Manche Hustenmittel für Erwachsene sind für sie nicht "
+    "geeignet, und bei Atemnot sollte man sofort ärztliche Hilfe holen.",
+]
+
+
+def test_sources_after_an_advice_article_end_it() -> None:
+    page = [
+        "Gesundheit",
+        "Ratgeber",
+        "Reizhusten: Was wirklich hilft",
+        *ADVICE_BODY,
+        "Ärztin oder Arzt in Ihrer Nähe finden",
+        "PLZ oder Ort",
+        "Jetzt suchen",
+        "Quellen",
+        "Deutsche Gesellschaft für Beispielkunde: Leitlinie Husten, Stand 2023",
+        "Beispielverband der Apotheken: Patienteninformation Reizhusten, 2022",
+        "Impressum",
+    ]
+    reasons = reasons_of("\n".join(page))
+    for line in ADVICE_BODY:
+        assert reasons[line].kept, line
+    assert reasons["PLZ oder Ort"] is LineReason.FORM
+    assert reasons["Jetzt suchen"] is LineReason.NAVIGATION
+    assert reasons["Quellen"] is LineReason.RELATED_HEADING
+    for line in page[-3:]:
+        assert not reasons[line].kept, (line, reasons[line])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gesamten Ticker anzeigen",
+        "Liveticker zum Nachlesen",
+        "Jetzt Angebote ansehen",
+        "Learn more",
+        "Mehr erfahren",
+    ],
+)
+def test_buttons_are_navigation(line: str) -> None:
+    feat = line_features(line, stop_words("de"), per_char=False)
+    assert first_label(feat, Thresholds())[1] is LineReason.NAVIGATION
+
+
+def test_a_link_that_names_its_subject_is_no_button() -> None:
+    """ "Learn more about the Style Editor" under a feature's description is part of a
+    product page's text in the development gold; only the bare button is navigation."""
+    feat = line_features("Learn more about Style Editor", stop_words("en"), per_char=False)
+    assert first_label(feat, Thresholds())[1] is None

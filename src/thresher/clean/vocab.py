@@ -30,6 +30,7 @@ sign up log in login logout log out register my account account newsletter newsl
 close open toggle navigation english primary secondary sidebar footer
 inhaltsverzeichnis sommaire índice indice inhoudsopgave содержание reklam annons
 reklama
+learn find out erfahren
 startseite suche hauptmenü menü navigation nach oben weiter zurück mehr weiterlesen mehr
 lesen mehr zum thema mehr dazu ähnliche artikel verwandte artikel das könnte sie auch
 interessieren meistgelesen themen schlagworte kategorien archiv kontakt impressum über
@@ -99,7 +100,10 @@ NAV_PHRASES = _phrases(
     alle bilder anzeigen|alle fotos anzeigen|alle bilder ansehen|view all photos|
     see all photos|view gallery|voir toutes les photos|ver todas las fotos|
     vedi tutte le foto|bekijk alle foto s|
-    zum live ticker|zum liveticker|
+    zum live ticker|zum liveticker|ticker anzeigen|gesamten ticker|liveticker zum nachlesen|
+    ticker zum nachlesen|mehr anzeigen|
+    jetzt suchen|jetzt bestellen|jetzt vergleichen|jetzt buchen|jetzt ansehen|
+    angebote ansehen|angebot ansehen|shop now|order now|book now|
     externer inhalt|empfohlener redaktioneller inhalt|gratis testen|kostenlos testen|
     jetzt testen|free trial|try for free|start free trial|essai gratuit|prueba gratis|
     prova gratis|buy now|check price|see price|view deal|zum shop|
@@ -235,7 +239,9 @@ PICTURE_AGENCY_MARKS = words("getty shutterstock istock istockphoto imago allian
 
 # Whole short lines that are form labels and controls.
 FORM_LABELS = _phrases(
-    """name|your name|full name|first name|last name|email|e mail|email address|
+    """plz oder ort|ort oder plz|plz ort|postleitzahl|postleitzahl oder ort|zip code|
+    city or zip code|zip or city|code postal|código postal|cap o città|postcode of plaats|
+    name|your name|full name|first name|last name|email|e mail|email address|
     your email|e mail address|website|url|comment|comments|comment title|your comment|
     message|your message|subject|password|username|user name|captcha|security code|
     verification code|characters left|characters remaining|required|required fields|
@@ -400,6 +406,7 @@ RELATED_HEADINGS = _phrases(
     """about the author|about the authors|über den autor|über die autorin|über die autoren|
     zur autorin|zum autor|à propos de l auteur|sobre el autor|sobre la autora|sull autore|
     over de auteur|o autorze|об авторе|
+    sources|quellen|quellenangaben|fuentes|fonti|bronnen|źródła|источники|
     related|related articles|related stories|related posts|related links|related content|
     related coverage|related news|you may also like|you might also like|you may like|
     you might like|more stories|more like this|recommended|recommended for you|
