@@ -128,3 +128,47 @@ def test_lists_too_short_or_too_long_are_no_bridge(count: int) -> None:
         for line in items:
             assert reasons[line] is not LineReason.IN_ARTICLE, line
         assert not reasons[VERDICT[1]].kept
+
+
+FEATURE = [
+    "Magazin",
+    "Reportage",
+    "Die Letzten, die noch Körbe flechten",
+    "In einem Dorf am Fluss flechten drei Geschwister noch Körbe aus Weiden, wie es ihr "
+    "Großvater getan hat. Ein Besuch in einer Werkstatt, die es bald nicht mehr geben könnte.",
+    "Von Jana Ostrowski",
+    "Inhalt",
+    "Die Werkstatt am Fluss",
+    "Vom Schneiden der Weiden",
+    "Wer soll das weitermachen?",
+    "Die Werkstatt am Fluss",
+    "Die Werkstatt liegt am Ende einer Schotterstraße, direkt hinter dem Deich. Drinnen riecht es "
+    "nach nassem Holz, an den Wänden hängen Körbe in allen Größen, manche fertig, manche halb.",
+    "Seit mehr als sechzig Jahren wird hier geflochten. Der Großvater hat die Werkstatt nach dem "
+    "Krieg gegründet, heute arbeiten seine drei Enkel hier, jeden Tag außer sonntags.",
+    "Vom Schneiden der Weiden",
+    "Im Winter schneiden die Geschwister die Weiden an den Ufern des Flusses. Die Ruten müssen "
+    "trocknen und werden vor dem Flechten tagelang in Wasser eingeweicht, damit sie nicht brechen.",
+    "Ein großer Korb braucht zwei Tage Arbeit. Die Kunden kommen aus der ganzen Region, manche "
+    "bringen alte Körbe zur Reparatur, die schon ihre Großeltern gekauft haben.",
+    "Wer soll das weitermachen?",
+    "Kinder haben die drei nicht, und junge Leute, die das Handwerk lernen wollen, finden sich "
+    "kaum. Die Geschwister wollen trotzdem weitermachen, solange ihre Hände es zulassen.",
+    "Artikel teilen",
+    "Impressum",
+]
+
+
+def test_a_table_of_contents_does_not_hide_the_headline_or_the_first_section() -> None:
+    """The sections a table of contents names open their part of the article, the first
+    one too, so none of them is taken for the headline."""
+    from thresher.clean import clean_text
+
+    result = clean_text("\n".join(FEATURE))
+    assert result.metadata["title"] == "Die Letzten, die noch Körbe flechten"
+    kept = result.text.splitlines()
+    assert kept[0] == "Die Letzten, die noch Körbe flechten"
+    # the copy above the first paragraph stays, the table of contents goes
+    assert kept.count("Die Werkstatt am Fluss") == 1
+    assert kept[kept.index("Die Werkstatt am Fluss") + 1].startswith("Die Werkstatt liegt")
+    assert "Wer soll das weitermachen?" in kept and "Inhalt" not in kept

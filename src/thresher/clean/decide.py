@@ -195,6 +195,9 @@ class _Page:
     read_also: list[int]
     stamps: list[int]
     keys: dict[str, list[int]]
+    headings: set[int]
+    """Lines listed again further down, right above prose, on a page with a table of
+    contents (its heading, or three such lines): section headings."""
 
 
 def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | None, code: set[int]) -> _Page:
@@ -216,6 +219,7 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
     bad, empty, stamp, echo = Kind.BAD, LineReason.EMPTY, LineReason.STAMP, Kind.ECHO
     barrier_reasons, read_also_starts = _BARRIERS, _READ_ALSO_STARTS
     title_words = metadata.TITLE_MAX_WORDS * 2
+    toc, toc_keys = False, _TOC_KEYS
     for i, x in enumerate(labelled):
         if x is None:
             kinds.append(bad)
@@ -247,20 +251,27 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
             low_words = feat.low_words
             if low_words and low_words[0] in read_also_starts:
                 read_also.append(i)
+            if feat.key in toc_keys:
+                toc = True
         if 2 <= words <= title_words and (key := feat.key):
             keys.setdefault(key, []).append(i)
     # short lines found more than once on the page; the last copy stays when prose
     # follows it (a subheading also listed in a table of contents above)
     last_copy = {first: i for first, i in repeats}
+    headings: set[int] = set()
     for first, i in repeats:
         for row in (first, i):
             if row != last_copy[first] or not _heads_prose(labelled, row):
                 kinds[row] = bad
                 reasons[row] = LineReason.PAGE_REPEATED
+            else:
+                headings.add(row)
+    if not toc and len(headings) < _TOC_HEADINGS:
+        headings.clear()  # a line or two repeated: no table of contents
     if barriers:
         barriers = _without_share_buttons(barriers, rows, reasons)
         barriers = _without_jump_links(barriers, rows, labelled)
-    return _Page(kinds, reasons, rows, row_words, barriers, read_also, stamps, keys)
+    return _Page(kinds, reasons, rows, row_words, barriers, read_also, stamps, keys, headings)
 
 
 def _without_share_buttons(
@@ -329,6 +340,9 @@ def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:
         runs = _runs_after_boxes(runs, weights, kinds, reasons, page.barriers, th)
     if runs:
         runs = _runs_after_lists(runs, weights, kinds, reasons, page.barriers, th)
+    # a section heading a table of contents names, right above a run, opens it
+    if page.headings:
+        runs = [(s - 1 if s > 0 and rows[s - 1] in page.headings else s, e) for s, e in runs]
     return [(rows[s], rows[e - 1] + 1) for s, e in runs]
 
 
@@ -389,6 +403,13 @@ def _runs_after_boxes(
     return out
 
 
+_TOC_HEADINGS = 3  # lines repeated on a page that make a table of contents without a heading
+# The heading of a table of contents (letters of the line, lower case).
+_TOC_KEYS = vocab.words(
+    """inhaltsverzeichnis inhalt tableofcontents contents onthispage inthisarticle sommaire
+    índice indice índicedecontenidos indicedeicontenuti inhoudsopgave spistreści содержание
+    obsah innehåll içindekiler"""
+)
 _LIST_ROWS = 12  # rows of a list of short lines inside the article, at most
 
 
