@@ -172,3 +172,19 @@ def test_a_table_of_contents_does_not_hide_the_headline_or_the_first_section() -
     assert kept.count("Die Werkstatt am Fluss") == 1
     assert kept[kept.index("Die Werkstatt am Fluss") + 1].startswith("Die Werkstatt liegt")
     assert "Wer soll das weitermachen?" in kept and "Inhalt" not in kept
+
+
+def test_the_heading_of_questions_and_answers_named_in_the_contents_stays() -> None:
+    faq = [
+        "Häufige Fragen",
+        "Wie lange hält ein Weidenkorb?",
+        "Bei guter Pflege hält ein Korb aus Weiden mehrere Jahrzehnte. Er sollte trocken stehen "
+        "und gelegentlich mit einem feuchten Tuch abgewischt werden, damit die Ruten nicht spröde werden.",
+        "Kann man kaputte Körbe reparieren lassen?",
+        "Ja, die meisten Schäden lassen sich beheben. Gebrochene Ruten werden herausgenommen und "
+        "durch neue ersetzt, was je nach Größe des Korbes ein bis zwei Stunden dauert.",
+    ]
+    page = [*FEATURE[:9], "Häufige Fragen", *FEATURE[9:-2], *faq, *FEATURE[-2:]]
+    reasons = reasons_of("\n".join(page))
+    for line in faq:
+        assert reasons[line].kept, (line, reasons[line])

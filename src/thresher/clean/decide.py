@@ -316,11 +316,14 @@ def _without_jump_links(
 
 
 def _heads_prose(labelled: list[classify.Label | None], row: int) -> bool:
-    """The next non-blank line after ``row`` is prose."""
-    for x in labelled[row + 1 : row + 3]:
-        if x is not None:
-            return x[1] is Kind.GOOD
-    return False
+    """The next non-blank line after ``row`` is prose, or a question answered by prose
+    (the heading of questions and answers)."""
+    found = [x for x in labelled[row + 1 : row + 5] if x is not None][:2]
+    if not found:
+        return False
+    if found[0][1] is Kind.GOOD:
+        return True
+    return found[0][0].text[-1] in "?？" and len(found) == 2 and found[1][1] is Kind.GOOD
 
 
 def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:
