@@ -188,3 +188,59 @@ def test_the_heading_of_questions_and_answers_named_in_the_contents_stays() -> N
     reasons = reasons_of("\n".join(page))
     for line in faq:
         assert reasons[line].kept, (line, reasons[line])
+
+
+SAVINGS_BODY = [
+    "Die Zinsen für Tagesgeld sinken wieder. Nach der jüngsten Entscheidung der Notenbank haben "
+    "viele Banken ihre Angebote gesenkt, manche gleich um einen halben Prozentpunkt.",
+    "Für Sparer lohnt sich der Vergleich dennoch: Zwischen dem besten und dem schlechtesten "
+    "Angebot liegen noch immer mehr als zwei Prozentpunkte, wie unsere Auswertung zeigt.",
+    "Besonders die großen Filialbanken zahlen kaum etwas. Bei vielen von ihnen liegt der Zins "
+    "für Tagesgeld weiterhin unter einem Prozent, obwohl die Leitzinsen deutlich höher sind.",
+    "Verbraucherschützer raten deshalb, das Ersparte aufzuteilen: einen Teil als Reserve auf dem "
+    "Girokonto, den Rest dort, wo es die besten Zinsen gibt, solange die Einlagen sicher sind.",
+    "Auch Festgeld kann sich lohnen, wenn man das Geld für einige Zeit nicht braucht. Die Zinsen "
+    "sind dann für die gesamte Laufzeit garantiert, dafür kommt man vorher nicht an das Geld.",
+    "Die besten Angebote im Vergleich",
+    "Wer sein Geld flexibel anlegen will, findet die höchsten Zinsen derzeit bei kleineren "
+    "Direktbanken. Die folgende Übersicht zeigt die Angebote mit der längsten Zinsgarantie.",
+]
+SAVINGS_TABLE = [
+    "Bank | Zins p. a. | Zinsgarantie | Einlagensicherung",
+    "Beispielbank Nord | 3,20 % | 6 Monate | Deutschland",
+    "Musterkasse | 3,05 % | 4 Monate | Deutschland",
+    "Direktbank Süd | 2,90 % | 3 Monate | Österreich",
+    "Hansabank | 2,75 % | keine | Deutschland",
+    "Kreditbank West | 2,70 % | 3 Monate | Deutschland",
+    "Nordsparkasse | 2,60 % | keine | Deutschland",
+    "Alpenbank | 2,55 % | 6 Monate | Österreich",
+    "Fördebank | 2,40 % | keine | Deutschland",
+]
+
+
+@pytest.mark.parametrize("separator", [" | ", "\t\t"])
+def test_a_table_at_the_end_of_the_article_stays(separator: str) -> None:
+    table = [row.replace(" | ", separator) for row in SAVINGS_TABLE]
+    page = [
+        "Startseite | Finanzen | Sparen",
+        "Tagesgeld: Wo es noch gute Zinsen gibt",
+        *SAVINGS_BODY,
+        *table,
+        "Quelle: Zinsvergleich der Redaktion, Stand 13.11.2024",
+        "Artikel teilen",
+        "Impressum | Datenschutz | AGB",
+    ]
+    reasons = reasons_of("\n".join(page))
+    for line in SAVINGS_BODY + table:
+        assert reasons[line].kept, (line, reasons[line])
+    assert not reasons["Startseite | Finanzen | Sparen"].kept
+    assert not reasons["Impressum | Datenschutz | AGB"].kept
+
+
+def test_two_rows_are_no_table() -> None:
+    """Two lines of parts (a breadcrumb and a menu under it) are no table."""
+    lines = ["Startseite | Finanzen | Sparen", "Konto | Depot | Kredit | Versicherung"]
+    page = ["Tagesgeld: Wo es noch gute Zinsen gibt", *lines, *SAVINGS_BODY]
+    reasons = reasons_of("\n".join(page))
+    for line in lines:
+        assert not reasons[line].kept, line

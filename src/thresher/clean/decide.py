@@ -125,12 +125,17 @@ def _lists_and_code(
     code_rows = [i for i, x in enumerate(labelled) if x is not None and x[1] is code_kind]
     chosen = _numbered_rows(found)
     code = _code_block_rows(code_rows)
-    if not chosen and not code:
+    table = _table_rows(labelled)
+    if not chosen and not code and not table:
         return labelled, code
     out = list(labelled)
     for row in chosen:
         x = out[row]
         if x is not None and x[1] is not Kind.GOOD:
+            out[row] = (x[0], Kind.NEAR, None)
+    for row in table:
+        x = out[row]
+        if x is not None and x[1] is not Kind.GOOD and x[2] is None:
             out[row] = (x[0], Kind.NEAR, None)
     for row in code:
         x = out[row]
@@ -156,6 +161,42 @@ def _numbered_rows(found: list[tuple[int, int]]) -> set[int]:
     if len(chain) >= _SEQUENCE_MIN:
         chosen.update(r for r, _ in chain)
     return chosen
+
+
+_TABLE_MIN = 3  # rows of a table, at least
+_TABLE_GAP = 2  # lines between two rows of one table, at most
+
+
+def _cells(text: str) -> int:
+    """Cells of a table row: runs of tabs between them ("Pos\t\tPlayer\t\tPlays"), or
+    at least three parts between " | " ("Bank | Zins p. a. | Zinsgarantie"); 0 otherwise."""
+    if "\t" in text:
+        return len([c for c in text.split("\t") if c.strip()])
+    if " | " in text:
+        cells = text.count(" | ") + 1
+        return cells if cells >= 3 else 0
+    return 0
+
+
+def _table_rows(labelled: list[classify.Label | None]) -> set[int]:
+    """Rows of tables: three or more lines of two or more cells close together. A table
+    in an article (results, prices, a comparison) is part of it; alone, each row looks
+    like a menu line."""
+    rows: set[int] = set()
+    chain: list[int] = []
+    for i, x in enumerate(labelled):
+        if x is None:
+            continue
+        text = x[0].text
+        if ("\t" in text or " | " in text) and _cells(text) >= 2:
+            if chain and i - chain[-1] > _TABLE_GAP:
+                if len(chain) >= _TABLE_MIN:
+                    rows.update(chain)
+                chain = []
+            chain.append(i)
+    if len(chain) >= _TABLE_MIN:
+        rows.update(chain)
+    return rows
 
 
 _CODE_GAP = 2  # rows between two code lines of one block, at most
