@@ -171,3 +171,42 @@ def test_a_link_that_names_its_subject_is_no_button() -> None:
     product page's text in the development gold; only the bare button is navigation."""
     feat = line_features("Learn more about Style Editor", stop_words("en"), per_char=False)
     assert first_label(feat, Thresholds())[1] is None
+
+
+BROADCAST_PAGE = [
+    "Startseite",
+    "Inland",
+    "Sturmtief Ottilie",
+    "Bahnverkehr im Norden weitgehend eingestellt",
+    "Stand: 14.11.2024 18:03 Uhr",
+    "Orkanböen und umgestürzte Bäume haben den Zugverkehr im Norden Deutschlands fast vollständig "
+    "zum Erliegen gebracht. Auch in den kommenden Tagen ist mit Ausfällen zu rechnen.",
+    "Sturmtief sorgt für Chaos im Norden",
+    "Video 1 Min",
+    "14.11.2024",
+    "Wegen des Sturms ist der Fernverkehr der Bahn in weiten Teilen Norddeutschlands eingestellt "
+    "worden. Reisende sollten ihre Fahrt nach Möglichkeit verschieben, hieß es am Nachmittag.",
+    "Auch im Regionalverkehr fallen zahlreiche Züge aus. Mehrere Betreiber haben ihren Betrieb "
+    "vorsorglich eingestellt, bis die Strecken von umgestürzten Bäumen befreit sind.",
+    "Nach Angaben der Bahn sind allein in einem Bundesland mehr als vierzig Bäume auf Gleise oder "
+    "Oberleitungen gestürzt. Verletzt wurde nach ersten Erkenntnissen niemand.",
+    "Wann der Verkehr wieder anläuft, ist unklar. Die Bahn rechnet mit Einschränkungen mindestens "
+    "bis zum Freitagmittag und bittet Reisende, sich vor der Fahrt zu informieren.",
+    "Impressum",
+]
+
+
+def test_a_clip_title_is_not_the_headline() -> None:
+    """The title of a video with its length under it ("Video 1 Min") is not the page's
+    headline, though it is nearer the article."""
+    result = clean_text("\n".join(BROADCAST_PAGE))
+    assert result.metadata["title"] == "Bahnverkehr im Norden weitgehend eingestellt"
+    reasons = {line.text: line.reason for line in result.lines}
+    assert reasons["Video 1 Min"] is LineReason.MEDIA
+    assert reasons["Bahnverkehr im Norden weitgehend eingestellt"] is LineReason.TITLE
+
+
+@pytest.mark.parametrize("line", ["Video 1 Min", "Audio 2:31 Min.", "Video (03:12)", "Podcast 45 Minuten"])
+def test_a_clip_length_is_media(line: str) -> None:
+    feat = line_features(line, stop_words("de"), per_char=False)
+    assert first_label(feat, Thresholds())[1] is LineReason.MEDIA

@@ -310,6 +310,8 @@ def _boilerplate_reason(
     if has_digit and n <= 6:
         if text[-1].isdigit() and vocab.GALLERY_COUNTER.match(text) is not None:
             return _R_MEDIA
+        if first in _MEDIA_STARTS and vocab.MEDIA_DURATION.match(text) is not None:
+            return _R_MEDIA  # "Video 1 Min", "Audio 2:31 Min."
         if not _READING_WORDS.isdisjoint(words) and vocab.READING_TIME.match(text) is not None:
             return _R_STAMP
         if vocab.PRICE_LINE.match(text) is not None:

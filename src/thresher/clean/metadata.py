@@ -145,9 +145,22 @@ def _pick_title(
         if f is None or i in blocked or not _title_like(f):
             continue
         score = _title_score(i, f, feats, keys, article_start, signed)
+        if media and _next_line(feats, i) in media:
+            score -= _CLIP_TITLE  # the title of a video or audio clip ("Video 1 Min" under it)
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+_CLIP_TITLE = 3.0
+
+
+def _next_line(feats: list[LineFeatures | None], i: int) -> int | None:
+    """The row of the first non-blank line after ``i`` (within three rows)."""
+    for j in range(i + 1, min(i + 4, len(feats))):
+        if feats[j] is not None:
+            return j
+    return None
 
 
 _SIGNATURE_LINES = 6

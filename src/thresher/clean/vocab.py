@@ -148,7 +148,7 @@ MEDIA_STARTS = words(
     foto fotos bild bilder bildquelle grafik illustration crédit crédits credit imagen
     imágenes imagenes immagine immagini fotografía fotografia zdjęcie zdjęcia fot фото
     照片 图片 写真 画像 ap afp epa reuters audio bildergalerie fotostrecke galerie gallery
-    fotoğraf"""
+    fotoğraf podcast clip vidéo vídeo"""
 )
 # A picture caption ends with its credit: "... (AP Photo/Jane Doe)", "... Foto: X/dpa",
 # "... Photograph: X/PA", "... (Archivbild)".
@@ -195,6 +195,12 @@ GALLERY_COUNTER = re.compile(
     re.IGNORECASE,
 )
 # "Lesedauer: 3 Min.", "5 min read", "Temps de lecture : 4 minutes".
+# The length of a clip under its title: "Video 1 Min", "Audio 2:31 Min.", "Video (03:12)".
+MEDIA_DURATION = re.compile(
+    r"^(?:video|audio|podcast|clip|vidéo|vídeo)\s*[:·|-]?\s*\(?\d{1,3}(?::\d{2}){0,2}\s*"
+    r"(?:min(?:uten|utes?)?|sek(?:unden)?|sec(?:onds?)?|s)?\.?\)?$",
+    re.IGNORECASE,
+)
 READING_TIME = re.compile(
     r"^(?:(?:lesedauer|lesezeit|reading time|read time|time to read|temps de lecture|"
     r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|czas czytania|"
