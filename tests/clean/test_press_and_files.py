@@ -210,3 +210,18 @@ def test_a_clip_title_is_not_the_headline() -> None:
 def test_a_clip_length_is_media(line: str) -> None:
     feat = line_features(line, stop_words("de"), per_char=False)
     assert first_label(feat, Thresholds())[1] is LineReason.MEDIA
+
+
+def test_a_headline_with_a_dash_is_no_dateline_and_roles_are_no_names() -> None:
+    page = [
+        "Startseite",
+        "Region",
+        "Pegel steigt weiter – Evakuierung in Haselried",
+        "Von Theresa Kallweit (Text) und Milan Horvath (Fotos)",
+        *ADVICE_BODY,
+        "Impressum",
+    ]
+    meta = clean_text("\n".join(page)).metadata
+    assert meta["title"] == "Pegel steigt weiter – Evakuierung in Haselried"
+    assert "dateline" not in meta and "site_name" not in meta
+    assert meta["authors"] == ["Theresa Kallweit", "Milan Horvath"]

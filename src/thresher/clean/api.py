@@ -141,7 +141,8 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     meta: dict[str, Any] = {}
     if opts.metadata and kept_text:
         meta.update(decision.metadata)
-        for key, value in metadata.find_facts(raw, feats, decision.runs, lang).items():
+        title = decision.metadata.get("title")
+        for key, value in metadata.find_facts(raw, feats, decision.runs, lang, title).items():
             meta.setdefault(key, value)
         meta["language"] = lang
     return Cleaned(kept_text, meta, raw, reasons, site_note)

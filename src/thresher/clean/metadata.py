@@ -284,10 +284,15 @@ def _is_update_stamp(f: LineFeatures) -> bool:
 
 
 def find_facts(
-    lines: list[str], feats: list[LineFeatures | None], runs: list[tuple[int, int]], lang: str = "en"
+    lines: list[str],
+    feats: list[LineFeatures | None],
+    runs: list[tuple[int, int]],
+    lang: str = "en",
+    title: str | None = None,
 ) -> dict[str, Any]:
     """Dateline, source, authors, dates and canonical URL found around the article
-    (``lang``: numeric dates are read day first except in English)."""
+    (``lang``: numeric dates are read day first except in English; the ``title`` line
+    is no "Place - Site" dateline even when it has that shape)."""
     facts: dict[str, Any] = {}
     if not runs:
         return facts
@@ -296,7 +301,7 @@ def find_facts(
     tail = [i for i in range(max(start, end - 3), min(len(lines), end + 6))]
     day_first = lang != "en"
     for i in head:
-        _read_head_line(lines[i], feats[i], facts, day_first)
+        _read_head_line(lines[i], feats[i], facts, day_first, lines[i] == title)
     for i in tail:
         match = _SOURCE.match(lines[i]) if _has_colon(lines[i]) else None
         if match and "source_attribution" not in facts:
@@ -306,7 +311,9 @@ def find_facts(
     return facts
 
 
-def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any], day_first: bool) -> None:
+def _read_head_line(
+    text: str, feat: LineFeatures | None, facts: dict[str, Any], day_first: bool, is_title: bool = False
+) -> None:
     if feat is None or feat.words > 12:
         return
     parts = line_parts(text)
@@ -325,7 +332,7 @@ def _read_head_line(text: str, feat: LineFeatures | None, facts: dict[str, Any],
             if author and "authors" not in facts:
                 names = _names(author["names"])
                 facts["authors"] = names
-    if feat.words <= 8 and "dateline" not in facts and _has_dash_or_bar(text):
+    if feat.words <= 8 and "dateline" not in facts and not is_title and _has_dash_or_bar(text):
         dateline = _DATELINE_LINE.match(text)
         if dateline and _DOMAIN_END.search(dateline["place"]) is None:  # "portal.de - Site"
             facts["dateline"] = _place(dateline["place"])
@@ -350,9 +357,13 @@ def _read_stamp(text: str, update: bool, facts: dict[str, Any], day_first: bool)
 def _names(text: str) -> list[str]:
     """The people of a byline: "Anna Müller, Krefeld" is one person (a lone word after
     full names is a place or an outlet), "Anna Müller und Jan Roth" two."""
-    parts = [n for n in _AUTHOR_SPLIT.split(text) if n]
+    parts = [n for part in _AUTHOR_SPLIT.split(text) if (n := _ROLE.sub("", part))]
     full = [n for n in parts if " " in n]
     return full or parts
+
+
+# A role or an outlet in brackets after a name: "Theresa Kallweit (Text)", "Jane Doe (AP)".
+_ROLE = re.compile(r"\s*\([^()]{1,25}\)$")
 
 
 def _has_dash_or_bar(text: str) -> bool:
