@@ -225,3 +225,26 @@ def test_a_headline_with_a_dash_is_no_dateline_and_roles_are_no_names() -> None:
     assert meta["title"] == "Pegel steigt weiter – Evakuierung in Haselried"
     assert "dateline" not in meta and "site_name" not in meta
     assert meta["authors"] == ["Theresa Kallweit", "Milan Horvath"]
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Theresa Kallweit", "Theresa Kallweit ist Reporterin im Ressort Gesellschaft und lebt in Hamburg."),
+        ("Phil Meyers", "Phil Meyers is a reporter for the national desk."),
+    ],
+)
+def test_an_author_box_at_the_end_goes(name: str, bio: str) -> None:
+    page = ["Startseite", "Reizhusten: Was wirklich hilft", *ADVICE_BODY, name, bio, "Mehr von der Autorin"]
+    reasons = reasons_of("\n".join(page))
+    assert reasons[name] is LineReason.BYLINE
+    assert reasons[bio] is LineReason.BYLINE
+    for line in ADVICE_BODY:
+        assert reasons[line].kept
+
+
+def test_a_paragraph_that_starts_with_a_name_stays() -> None:
+    """Without the name alone on the line above, "X ist ..." is article text."""
+    last = "Theresa Kallweit ist seit zwanzig Jahren Ärztin und hat viele solche Fälle gesehen."
+    reasons = reasons_of("\n".join(["Reizhusten: Was wirklich hilft", *ADVICE_BODY, last, "Impressum"]))
+    assert reasons[last].kept

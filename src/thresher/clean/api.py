@@ -136,6 +136,7 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     decision = decide(labelled, th, opts.keep_title, site_rule, slug, feats)
     reasons = decision.reasons
     _name_bylines_and_sources(raw, feats, reasons, decision.runs)
+    _author_boxes(raw, reasons, decision.runs)
     kept = KEPT_REASONS
     kept_text = "\n".join([t for t, r in zip(raw, reasons, strict=True) if r in kept])
     meta: dict[str, Any] = {}
@@ -175,6 +176,29 @@ def _name_bylines_and_sources(
 
 
 _NOT_NAMED = KEPT_REASONS | {LineReason.EMPTY}
+
+
+def _author_boxes(raw: list[str], reasons: list[LineReason], runs: list[tuple[int, int]]) -> None:
+    """An author box at the end of the article goes: a name alone on its line, then a
+    sentence about that person ("Theresa Kallweit" / "Theresa Kallweit ist Reporterin im
+    Ressort Gesellschaft."; "Phil Helsel" / "Phil Helsel is a reporter for NBC News.")."""
+    if not runs:
+        return
+    end = runs[-1][1]
+    lo, hi = max(0, end - _AUTHOR_BOX_ROWS), min(len(raw), end + _NEAR_ARTICLE)
+    for i in range(lo, hi):
+        name = raw[i]
+        if not name or len(name) > _NAME_CHARS or not metadata.is_person_name(name):
+            continue
+        j = i + 1
+        while j < hi and not raw[j]:
+            j += 1
+        if j < hi and metadata.is_author_bio(raw[j], name):
+            reasons[i] = reasons[j] = LineReason.BYLINE
+
+
+_AUTHOR_BOX_ROWS = 8  # rows of the article's end an author box may be in
+_NAME_CHARS = 60
 
 
 def _site_rule(opts: CleanOptions, url: str | None) -> tuple[SiteRule | None, str | None]:

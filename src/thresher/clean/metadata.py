@@ -424,6 +424,32 @@ def is_name_byline(text: str) -> bool:
 
 
 _NAME_WORDS = (2, 4)
+_PERSON_NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s){1,3}[^\W\d_][\w'’-]+$")
+# A sentence about a person, after the name: "is a reporter", "ist Redakteurin", "écrit".
+_BIO_VERBS = vocab.words(
+    """is was writes covers reports lives works ist war schreibt berichtet arbeitet lebt
+    est était écrit travaille vit es era escribe trabaja vive è era scrive lavora vive
+    é escreve trabalha vive jest był była pisze pracuje mieszka är var skriver arbetar bor"""
+)
+
+
+def is_person_name(text: str) -> bool:
+    """Two to four capitalised words and nothing else ("Theresa Kallweit")."""
+    if _PERSON_NAME.match(text) is None:
+        return False
+    words = text.split()
+    return all(w[0].isupper() for w in words) and words[0].lower() not in _ARTICLES
+
+
+def is_author_bio(text: str, name: str) -> bool:
+    """A sentence about the person ``name`` that starts with the name and a verb of
+    being or writing ("Theresa Kallweit ist Reporterin im Ressort Gesellschaft.")."""
+    if not text.startswith(name + " ") or text[-1] not in ".!?":
+        return False
+    rest = text[len(name) + 1 :].split(None, 1)
+    return bool(rest) and rest[0].lower() in _BIO_VERBS
+
+
 # "By The Numbers" is a subheading: no name starts with an article.
 _ARTICLES = vocab.words("the a an der die das ein eine le la les un une el los las il lo gli het een")
 
