@@ -183,17 +183,21 @@ def _table_rows(labelled: list[classify.Label | None]) -> set[int]:
     in an article (results, prices, a comparison) is part of it; alone, each row looks
     like a menu line."""
     rows: set[int] = set()
+    candidates = [
+        i for i, x in enumerate(labelled) if x is not None and ("\t" in (t := x[0].text) or " | " in t)
+    ]
+    if len(candidates) < _TABLE_MIN:
+        return rows
     chain: list[int] = []
-    for i, x in enumerate(labelled):
-        if x is None:
+    for i in candidates:
+        x = labelled[i]
+        if x is None or _cells(x[0].text) < 2:
             continue
-        text = x[0].text
-        if ("\t" in text or " | " in text) and _cells(text) >= 2:
-            if chain and i - chain[-1] > _TABLE_GAP:
-                if len(chain) >= _TABLE_MIN:
-                    rows.update(chain)
-                chain = []
-            chain.append(i)
+        if chain and i - chain[-1] > _TABLE_GAP:
+            if len(chain) >= _TABLE_MIN:
+                rows.update(chain)
+            chain = []
+        chain.append(i)
     if len(chain) >= _TABLE_MIN:
         rows.update(chain)
     return rows
