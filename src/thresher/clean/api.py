@@ -186,15 +186,16 @@ def _author_boxes(raw: list[str], reasons: list[LineReason], runs: list[tuple[in
         return
     end = runs[-1][1]
     lo, hi = max(0, end - _AUTHOR_BOX_ROWS), min(len(raw), end + _NEAR_ARTICLE)
-    for i in range(lo, hi):
+    for i in range(lo, hi - 1):
         name = raw[i]
-        if not name or len(name) > _NAME_CHARS or not metadata.is_person_name(name):
+        if not name or len(name) > _NAME_CHARS:
             continue
         j = i + 1
         while j < hi and not raw[j]:
             j += 1
-        if j < hi and metadata.is_author_bio(raw[j], name):
-            reasons[i] = reasons[j] = LineReason.BYLINE
+        if j < hi and raw[j].startswith(name) and metadata.is_person_name(name):
+            if metadata.is_author_bio(raw[j], name):
+                reasons[i] = reasons[j] = LineReason.BYLINE
 
 
 _AUTHOR_BOX_ROWS = 8  # rows of the article's end an author box may be in
