@@ -118,13 +118,13 @@ def test_teasers_after_a_list_of_links_stay_out() -> None:
         assert not reasons[line].kept, (line, reasons[line])
 
 
-@pytest.mark.parametrize("count", [2, 13])
+@pytest.mark.parametrize("count", [2, 26])
 def test_lists_too_short_or_too_long_are_no_bridge(count: int) -> None:
-    """Two short lines are bridged by the article run itself or not at all; thirteen are
-    more than a list inside an article (a menu)."""
+    """Two short lines are bridged by the article run itself or not at all; twenty-six
+    are more than a list inside an article (a menu)."""
     items = [f"Punkt Nummer {chr(65 + i)}" for i in range(count)]
     reasons = reasons_of("\n".join(HEAD + BODY + items + VERDICT[1:] + TAIL))
-    if count == 13:
+    if count == 26:
         for line in items:
             assert reasons[line] is not LineReason.IN_ARTICLE, line
         assert not reasons[VERDICT[1]].kept
@@ -244,3 +244,38 @@ def test_two_rows_are_no_table() -> None:
     reasons = reasons_of("\n".join(page))
     for line in lines:
         assert not reasons[line].kept, line
+
+
+SPECS = [
+    "Technische Daten: Lumio Aria 3",
+    "Bauform: Over-Ear, geschlossen",
+    "Treiber: 40 mm, dynamisch",
+    "Bluetooth: 5.3, Multipoint",
+    "Codecs: SBC, AAC, LDAC",
+    "Akkulaufzeit: 40 Stunden",
+    "Ladezeit: 2 Stunden",
+    "Gewicht: 248 Gramm",
+    "Farben: Schwarz, Sand",
+    "Preis: 199 Euro",
+    "Plus",
+    "Starke Geräuschunterdrückung",
+    "Bequemer Sitz",
+    "Minus",
+    "Akku unter Herstellerangabe",
+    "Fazit",
+]
+ONE_VERDICT = (
+    "Der Lumio Aria 3 ist ein guter Begleiter für alle, die viel unterwegs sind und Ruhe suchen. "
+    "Klang und Tragekomfort überzeugen, die Geräuschunterdrückung ist stark für den Preis, beim "
+    "Akku und bei der Kopplung muss der Hersteller aber nachbessern, bevor er mit den großen "
+    "Marken wirklich mithalten kann."
+)
+
+
+def test_a_spec_box_then_a_one_paragraph_verdict_stays() -> None:
+    """A long box of specs, pros and cons ("Plus", "Minus" are menu words too), then a
+    verdict of one long paragraph: a teaser's blurb is never that long."""
+    reasons = reasons_of("\n".join([*HEAD, *BODY, *SPECS, ONE_VERDICT, "Artikel teilen", "Impressum"]))
+    for line in [*SPECS[1:10], ONE_VERDICT]:
+        assert reasons[line].kept, (line, reasons[line])
+    assert not reasons["Artikel teilen"].kept

@@ -193,9 +193,13 @@ def _author_boxes(raw: list[str], reasons: list[LineReason], runs: list[tuple[in
         j = i + 1
         while j < hi and not raw[j]:
             j += 1
-        if j < hi and raw[j].startswith(name) and metadata.is_person_name(name):
-            if metadata.is_author_bio(raw[j], name):
-                reasons[i] = reasons[j] = LineReason.BYLINE
+        if (
+            j < hi
+            and raw[j].startswith(name)
+            and metadata.is_person_name(name)
+            and metadata.is_author_bio(raw[j], name)
+        ):
+            reasons[i] = reasons[j] = LineReason.BYLINE
 
 
 _AUTHOR_BOX_ROWS = 8  # rows of the article's end an author box may be in

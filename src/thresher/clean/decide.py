@@ -387,7 +387,7 @@ def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:
     if runs and page.barriers:
         runs = _runs_after_boxes(runs, weights, kinds, reasons, page.barriers, th)
     if runs:
-        runs = _runs_after_lists(runs, weights, kinds, reasons, page.barriers, th)
+        runs = _runs_after_lists(runs, weights, kinds, reasons, page.barriers, th, page.row_words)
     # a section heading a table of contents names, right above a run, opens it
     if page.headings:
         runs = [(s - 1 if s > 0 and rows[s - 1] in page.headings else s, e) for s, e in runs]
@@ -458,7 +458,8 @@ _TOC_KEYS = vocab.words(
     índice indice índicedecontenidos indicedeicontenuti inhoudsopgave spistreści содержание
     obsah innehåll içindekiler"""
 )
-_LIST_ROWS = 12  # rows of a list of short lines inside the article, at most
+_LIST_ROWS = 25  # rows of a list of short lines inside the article, at most
+_LIST_LABELS = 2  # one-word lines among them that a menu word spells, at most
 
 
 def _runs_after_lists(
@@ -468,6 +469,7 @@ def _runs_after_lists(
     reasons: list[LineReason | None],
     barriers: list[int],
     th: Thresholds,
+    row_words: list[float],
 ) -> list[tuple[int, int]]:
     """The article going on after a list of short lines inside it (pros and cons of a
     review, then its verdict): right after the article, at most ``_LIST_ROWS`` short
@@ -475,9 +477,14 @@ def _runs_after_lists(
     paragraphs in a row (a teaser list never has two in a row)."""
     end = max(e for _, e in runs)
     short, good = Kind.SHORT, Kind.GOOD
-    row = end
-    while row < len(kinds) and row - end < _LIST_ROWS and kinds[row] is short and reasons[row] is None:
-        row += 1
+    row, labels = end, 0
+    while row < len(kinds) and row - end < _LIST_ROWS:
+        if kinds[row] is short and reasons[row] is None:
+            row += 1
+        elif reasons[row] is LineReason.NAVIGATION and labels < _LIST_LABELS and row_words[row] <= 1:
+            row, labels = row + 1, labels + 1  # "Plus", "Minus": a label a menu word spells
+        else:
+            break
     if row - end < 3 or row >= len(kinds) or kinds[row] is not good:
         return runs
     after = min((b for b in barriers if b >= row), default=len(weights))
@@ -485,7 +492,10 @@ def _runs_after_lists(
     if start != 0 or score < th.after_box:
         return runs
     stop += row
-    if not any(kinds[r] is good and kinds[r + 1] is good for r in range(row, stop - 1)):
+    long_paragraph = row_words[row] >= 2 * th.prose_words  # a verdict, not a teaser's blurb
+    if not long_paragraph and not any(
+        kinds[r] is good and kinds[r + 1] is good for r in range(row, stop - 1)
+    ):
         return runs
     return [*runs, (end, stop)]
 
