@@ -248,3 +248,29 @@ def test_a_paragraph_that_starts_with_a_name_stays() -> None:
     last = "Theresa Kallweit ist seit zwanzig Jahren Ärztin und hat viele solche Fälle gesehen."
     reasons = reasons_of("\n".join(["Reizhusten: Was wirklich hilft", *ADVICE_BODY, last, "Impressum"]))
     assert reasons[last].kept
+
+
+def test_a_caption_above_a_picture_credit_goes() -> None:
+    caption = "Die Geschwister vor ihrer Werkstatt am Deich, im Hintergrund die Weiden."
+    page = ["Reizhusten: Was wirklich hilft", *ADVICE_BODY[:2], caption, "Foto: privat", *ADVICE_BODY[2:]]
+    reasons = reasons_of("\n".join(page))
+    assert reasons[caption] is LineReason.MEDIA
+    assert reasons["Foto: privat"] is LineReason.MEDIA
+    for line in ADVICE_BODY:
+        assert reasons[line].kept, line
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # a paragraph above a picture without a caption
+        "Tarefas que pedem concentração rendem mais em casa. Já reuniões funcionam melhor cara a "
+        "cara. Passei a organizar minha semana pensando nisso.",
+        # a list item above a picture
+        "Agua oxigenada (opcional)",
+    ],
+)
+def test_text_above_a_picture_without_caption_stays(above: str) -> None:
+    page = ["Reizhusten: Was wirklich hilft", *ADVICE_BODY[:2], above, "Foto: Unsplash", *ADVICE_BODY[2:]]
+    reasons = reasons_of("\n".join(page))
+    assert reasons[above] is not LineReason.MEDIA

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -137,6 +138,7 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     reasons = decision.reasons
     _name_bylines_and_sources(raw, feats, reasons, decision.runs)
     _author_boxes(raw, reasons, decision.runs)
+    _captions_above_credits(raw, reasons, decision.runs)
     kept = KEPT_REASONS
     kept_text = "\n".join([t for t, r in zip(raw, reasons, strict=True) if r in kept])
     meta: dict[str, Any] = {}
@@ -202,6 +204,34 @@ def _author_boxes(raw: list[str], reasons: list[LineReason], runs: list[tuple[in
             reasons[i] = reasons[j] = LineReason.BYLINE
 
 
+def _captions_above_credits(raw: list[str], reasons: list[LineReason], runs: list[tuple[int, int]]) -> None:
+    """A kept line right above a picture credit ("Photo: Jane Doe, AP", "Foto: privat") is
+    the picture's caption."""
+    if not runs:
+        return
+    media = LineReason.MEDIA
+    for i in range(runs[0][0], min(len(raw), runs[-1][1] + 1)):
+        if reasons[i] is not media or not metadata.is_picture_credit(raw[i]):
+            continue
+        j = i - 1
+        while j >= 0 and not raw[j]:
+            j -= 1
+        if j >= 0 and reasons[j].kept and _may_be_caption(raw[j]):
+            reasons[j] = media
+
+
+def _may_be_caption(text: str) -> bool:
+    """A caption describes a picture in a few words or a sentence or two, not in a list
+    item ("Agua oxigenada (opcional)") or a paragraph of three sentences (the text
+    above a picture that has no caption)."""
+    if len(text) > _CAPTION_CHARS or len(text.split()) < _CAPTION_WORDS:
+        return False
+    return len(_SENTENCE_BREAK.findall(text)) <= 1
+
+
+_CAPTION_CHARS = 300
+_CAPTION_WORDS = 5
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÞА-Я]")
 _AUTHOR_BOX_ROWS = 8  # rows of the article's end an author box may be in
 _NAME_CHARS = 60
 

@@ -433,6 +433,18 @@ _BIO_VERBS = vocab.words(
 )
 
 
+_PICTURE_CREDIT = re.compile(
+    r"^\(?(?:photo|foto|fotos|bild|bilder|image|picture|photograph|credit|crédit|imagen|immagine)s?"
+    r"(?:\s?credits?)?\s?[:：]\s*\S|^©\s?\S",
+    re.IGNORECASE,
+)
+
+
+def is_picture_credit(text: str) -> bool:
+    """A line that credits a picture: "Photo: Jane Doe, AP", "Foto: privat", "© dpa"."""
+    return len(text) <= NAMED_LINE_CHARS and _PICTURE_CREDIT.match(text) is not None
+
+
 def is_person_name(text: str) -> bool:
     """Two to four capitalised words and nothing else ("Theresa Kallweit")."""
     if _PERSON_NAME.match(text) is None:
