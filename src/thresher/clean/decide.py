@@ -473,8 +473,9 @@ def _runs_after_lists(
 ) -> list[tuple[int, int]]:
     """The article going on after a list of short lines inside it (pros and cons of a
     review, then its verdict): right after the article, at most ``_LIST_ROWS`` short
-    lines that no rule marks as boilerplate, then a run worth ``after_box`` with two
-    paragraphs in a row (a teaser list never has two in a row)."""
+    lines that no rule marks as boilerplate (but two one-word labels such as "Plus"),
+    then a run worth ``after_box`` with two paragraphs in a row or one of 40 words and
+    more (a teaser list has neither: a headline, a short blurb, a headline...)."""
     end = max(e for _, e in runs)
     short, good = Kind.SHORT, Kind.GOOD
     row, labels = end, 0
