@@ -274,3 +274,10 @@ def test_text_above_a_picture_without_caption_stays(above: str) -> None:
     page = ["Reizhusten: Was wirklich hilft", *ADVICE_BODY[:2], above, "Foto: Unsplash", *ADVICE_BODY[2:]]
     reasons = reasons_of("\n".join(page))
     assert reasons[above] is not LineReason.MEDIA
+
+
+def test_the_headline_above_a_picture_credit_stays_the_headline() -> None:
+    page = ["Startseite", "Reizhusten: Was wirklich hilft", "Foto: dpa", *ADVICE_BODY, "Impressum"]
+    result = clean_text("\n".join(page))
+    assert result.metadata["title"] == "Reizhusten: Was wirklich hilft"
+    assert result.text.splitlines()[0] == "Reizhusten: Was wirklich hilft"

@@ -216,8 +216,8 @@ def _captions_above_credits(raw: list[str], reasons: list[LineReason], runs: lis
         j = i - 1
         while j >= 0 and not raw[j]:
             j -= 1
-        if j >= 0 and reasons[j].kept and _may_be_caption(raw[j]):
-            reasons[j] = media
+        if j >= 0 and reasons[j] in _BODY and _may_be_caption(raw[j]):
+            reasons[j] = media  # (never the headline or the standfirst)
 
 
 def _may_be_caption(text: str) -> bool:
@@ -229,6 +229,7 @@ def _may_be_caption(text: str) -> bool:
     return len(_SENTENCE_BREAK.findall(text)) <= 1
 
 
+_BODY = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE})
 _CAPTION_CHARS = 300
 _CAPTION_WORDS = 5
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÞА-Я]")
