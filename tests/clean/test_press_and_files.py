@@ -281,3 +281,49 @@ def test_the_headline_above_a_picture_credit_stays_the_headline() -> None:
     result = clean_text("\n".join(page))
     assert result.metadata["title"] == "Reizhusten: Was wirklich hilft"
     assert result.text.splitlines()[0] == "Reizhusten: Was wirklich hilft"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Lire aussi | Démissions de maires : un phénomène qui s'accélère", LineReason.RELATED_HEADLINE),
+        ("Relacionado: La sequía dispara el precio del aceite", LineReason.RELATED_HEADLINE),
+        ("Advertentie", LineReason.NAVIGATION),
+    ],
+)
+def test_more_link_labels_and_ad_labels(line: str, reason: LineReason) -> None:
+    feat = line_features(line, stop_words("fr"), per_char=False)
+    assert first_label(feat, Thresholds())[1] is reason
+
+
+def test_a_quoted_paragraph_above_a_credit_is_no_caption() -> None:
+    last = (
+        "Die Ortsgruppe begrüßte die Entscheidung. „Wir haben inzwischen Kinder, die nicht "
+        "schwimmen können“, sagte der Vorsitzende. Er hofft auf mehr Kurse im Sommer."
+    )
+    page = ["Reizhusten: Was wirklich hilft", *ADVICE_BODY, last, "Foto: Lahntal-Bote/Archiv", "Impressum"]
+    reasons = reasons_of("\n".join(page))
+    assert reasons[last].kept
+
+
+def test_table_rows_with_dates_stay_in_the_table() -> None:
+    table = ["Mes\t2024\t2025", "Enero\t7,20\t4,35", "Febrero\t6,95\t4,10", "Marzo\t6,80\t4,05"]
+    body = [
+        "El precio del aceite de oliva ha caído con fuerza en los primeros meses del año, según los "
+        "datos publicados este lunes por el observatorio del sector en la provincia.",
+        "Los productores atribuyen la bajada a la buena cosecha tras dos años de sequía, aunque "
+        "advierten de que los costes de producción siguen siendo muy altos para muchos.",
+        "La tabla recoge el precio medio en origen, en euros por kilo, de los últimos meses:",
+    ]
+    page = [
+        "Inicio",
+        "Economía",
+        "El aceite de oliva baja de precio",
+        *body,
+        *table,
+        "Compartir",
+        "Aviso legal",
+    ]
+    reasons = reasons_of("\n".join(page))
+    for line in table:
+        assert reasons[line].kept, (line, reasons[line])

@@ -232,7 +232,7 @@ def _may_be_caption(text: str) -> bool:
 _BODY = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE})
 _CAPTION_CHARS = 300
 _CAPTION_WORDS = 5
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÞА-Я]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”»’)]?\s+[\"„“«‚(]?[A-ZÀ-ÞА-Я]")
 _AUTHOR_BOX_ROWS = 8  # rows of the article's end an author box may be in
 _NAME_CHARS = 60
 

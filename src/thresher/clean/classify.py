@@ -289,7 +289,7 @@ def _boilerplate_reason(
         return _R_COMMENTS
     if first in _MEDIA_STARTS and vocab.MEDIA.match(text) is not None:
         return _R_MEDIA
-    if first in _LINK_LABEL_STARTS and ":" in text and _links_another_story(text):
+    if first in _LINK_LABEL_STARTS and (":" in text or " | " in text) and _links_another_story(text):
         return _R_RELATED_HEADLINE
     key = ""
     if not _COMMENT_WORDS.isdisjoint(words):
@@ -360,8 +360,10 @@ _HEADING_STARTS = frozenset(
 
 
 def _links_another_story(text: str) -> bool:
-    """ "Read also: <headline>", "Related: <headline>", "Lesen Sie auch: ..."."""
-    label, _, rest = text.partition(":")
+    """ "Read also: <headline>", "Related: <headline>", "Lesen Sie auch: ...", "Lire aussi |
+    <headline>"."""
+    colon, bar = text.find(":"), text.find(" | ")
+    label, _, rest = text.partition(":" if bar < 0 or 0 <= colon < bar else " | ")
     key = " ".join(label.lower().split())
     return bool(rest.strip()) and (key in vocab.READ_ALSO or key in vocab.RELATED_HEADINGS)
 

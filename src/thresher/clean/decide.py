@@ -134,8 +134,8 @@ def _lists_and_code(
         if x is not None and x[1] is not Kind.GOOD:
             out[row] = (x[0], Kind.NEAR, None)
     for row in table:
-        x = out[row]
-        if x is not None and x[1] is not Kind.GOOD and x[2] is None:
+        x = out[row]  # a row with a date in it is no stamp ("Enero\t7,20\t4,35")
+        if x is not None and x[1] is not Kind.GOOD and (x[2] is None or x[2] is LineReason.STAMP):
             out[row] = (x[0], Kind.NEAR, None)
     for row in code:
         x = out[row]

@@ -29,7 +29,7 @@ sponsored sponsored content ad ads jobs careers press subscribe subscription sig
 sign up log in login logout log out register my account account newsletter newsletters
 close open toggle navigation english primary secondary sidebar footer
 inhaltsverzeichnis sommaire índice indice inhoudsopgave содержание reklam annons
-reklama
+reklama advertentie
 learn find out erfahren
 startseite suche hauptmenü menü navigation nach oben weiter zurück mehr weiterlesen mehr
 lesen mehr zum thema mehr dazu ähnliche artikel verwandte artikel das könnte sie auch
@@ -458,5 +458,6 @@ READ_ALSO = _phrases(
     lee también|ver también|leia também|veja também|leggi anche|vedi anche|lees ook|
     zie ook|czytaj także|czytaj też|zobacz też|zobacz także|читайте также|
     смотрите также|相关阅读|関連記事|läs också|läs även|čtěte také|čtěte též|
-    ayrıca okuyun|ilginizi çekebilir|あわせて読みたい"""
+    ayrıca okuyun|ilginizi çekebilir|あわせて読みたい|relacionado|relacionada|
+    noticia relacionada|te puede interesar|correlato|correlati|gerelateerd"""
 )
