@@ -530,32 +530,8 @@ error:
     return NULL;
 }
 
-PyDoc_STRVAR(line_features_doc,
-             "line_features(text, stops, context) -> LineFeatures | None\n\n"
-             "features.line_features of a line the compiled path reads (Latin-1 and common\n"
-             "punctuation in its first 2,000 characters), None for other lines.");
-
-static PyObject *
-line_features(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
-{
-    (void)module;
-    if (nargs != 3 || !PyUnicode_Check(args[0]) || PyUnicode_GET_LENGTH(args[0]) == 0 ||
-        !PyAnySet_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "line_features(non-empty str, frozenset, context)");
-        return NULL;
-    }
-    Context c;
-    if (parse_context(args[2], &c) < 0)
-        return NULL;
-    PyObject *feat = latin1_features(&c, args[0], args[1]);
-    if (feat == NULL && !PyErr_Occurred())
-        Py_RETURN_NONE;
-    return feat;
-}
-
 static PyMethodDef methods[] = {
     {"label_lines", (PyCFunction)(void (*)(void))label_lines, METH_FASTCALL, label_lines_doc},
-    {"line_features", (PyCFunction)(void (*)(void))line_features, METH_FASTCALL, line_features_doc},
     {NULL, NULL, 0, NULL},
 };
 
