@@ -10,11 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.clean import LineReason, clean_text
+from thresher.clean.classify import Thresholds, first_label
+from thresher.clean.features import line_features
+from thresher.clean.stopwords import stop_words
 
 
 def reasons_of(text: str) -> dict[str, LineReason]:
     """Every line of the cleaned ``text`` with its reason."""
     return {line.text: line.reason for line in clean_text(text).lines}
+
+
+def reason_alone(line: str, lang: str = "de") -> LineReason | None:
+    """The boilerplate reason of ``line`` from its own features (its first label)."""
+    feat = line_features(line, stop_words(lang), per_char=False)
+    return first_label(feat, Thresholds())[1]
 
 
 @dataclass(frozen=True)

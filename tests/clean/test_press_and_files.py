@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.clean.pages import reasons_of
+from tests.clean.pages import reason_alone, reasons_of
 from thresher.clean import LineReason, clean_text
-from thresher.clean.classify import Thresholds, first_label
-from thresher.clean.features import line_features
-from thresher.clean.stopwords import stop_words
 
 PRESS_PAGE = [
     "Startseite",
@@ -66,8 +63,7 @@ def test_the_portal_header_is_no_dateline() -> None:
     ],
 )
 def test_a_link_to_a_file_is_navigation(line: str) -> None:
-    feat = line_features(line, stop_words("de"), per_char=False)
-    assert first_label(feat, Thresholds())[1] is LineReason.NAVIGATION
+    assert reason_alone(line) is LineReason.NAVIGATION
 
 
 @pytest.mark.parametrize(
@@ -79,8 +75,7 @@ def test_a_link_to_a_file_is_navigation(line: str) -> None:
     ],
 )
 def test_sentences_about_files_and_pictures_are_not_boilerplate(line: str) -> None:
-    feat = line_features(line, stop_words("de"), per_char=False)
-    assert first_label(feat, Thresholds())[1] is None
+    assert reason_alone(line) is None
 
 
 NOTICE_PAGE = [
@@ -162,15 +157,13 @@ def test_sources_after_an_advice_article_end_it() -> None:
     ],
 )
 def test_buttons_are_navigation(line: str) -> None:
-    feat = line_features(line, stop_words("de"), per_char=False)
-    assert first_label(feat, Thresholds())[1] is LineReason.NAVIGATION
+    assert reason_alone(line) is LineReason.NAVIGATION
 
 
 def test_a_link_that_names_its_subject_is_no_button() -> None:
     """ "Learn more about the Style Editor" under a feature's description is part of a
     product page's text in the development gold; only the bare button is navigation."""
-    feat = line_features("Learn more about Style Editor", stop_words("en"), per_char=False)
-    assert first_label(feat, Thresholds())[1] is None
+    assert reason_alone("Learn more about Style Editor", "en") is None
 
 
 BROADCAST_PAGE = [
@@ -208,8 +201,7 @@ def test_a_clip_title_is_not_the_headline() -> None:
 
 @pytest.mark.parametrize("line", ["Video 1 Min", "Audio 2:31 Min.", "Video (03:12)", "Podcast 45 Minuten"])
 def test_a_clip_length_is_media(line: str) -> None:
-    feat = line_features(line, stop_words("de"), per_char=False)
-    assert first_label(feat, Thresholds())[1] is LineReason.MEDIA
+    assert reason_alone(line) is LineReason.MEDIA
 
 
 def test_a_headline_with_a_dash_is_no_dateline_and_roles_are_no_names() -> None:
@@ -292,8 +284,7 @@ def test_the_headline_above_a_picture_credit_stays_the_headline() -> None:
     ],
 )
 def test_more_link_labels_and_ad_labels(line: str, reason: LineReason) -> None:
-    feat = line_features(line, stop_words("fr"), per_char=False)
-    assert first_label(feat, Thresholds())[1] is reason
+    assert reason_alone(line, "fr") is reason
 
 
 def test_a_quoted_paragraph_above_a_credit_is_no_caption() -> None:
