@@ -440,7 +440,7 @@ def _runs_after_boxes(
         if score < th.after_box or start > _BOX_ROWS or any(kinds[r] is good for r in links):
             return out
         start, stop = box + 1 + start, box + 1 + stop
-        if not any(kinds[r] is good and kinds[r + 1] is good for r in range(start, stop - 1)):
+        if not _two_paragraphs_in_a_row(kinds, start, stop):
             return out
         # the article goes on at its first paragraph, under the line above it (a
         # subheading, or the box's last link: _mark_box_links tells them apart)
@@ -494,11 +494,16 @@ def _runs_after_lists(
         return runs
     stop += row
     long_paragraph = row_words[row] >= 2 * th.prose_words  # a verdict, not a teaser's blurb
-    if not long_paragraph and not any(
-        kinds[r] is good and kinds[r + 1] is good for r in range(row, stop - 1)
-    ):
+    if not long_paragraph and not _two_paragraphs_in_a_row(kinds, row, stop):
         return runs
     return [*runs, (end, stop)]
+
+
+def _two_paragraphs_in_a_row(kinds: list[Kind], start: int, stop: int) -> bool:
+    """Rows ``[start, stop)`` hold two prose lines one after the other: the article going
+    on, which a list of teasers (a headline, a blurb, a headline...) never has."""
+    good = Kind.GOOD
+    return any(kinds[r] is good and kinds[r + 1] is good for r in range(start, stop - 1))
 
 
 @functools.cache
