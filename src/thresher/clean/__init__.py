@@ -5,9 +5,14 @@
 >>> result.text, result.metadata["title"]     # doctest: +SKIP
 """
 
-from thresher.clean.api import Cleaned, CleanedLine, CleanOptions, clean_text
-from thresher.clean.reasons import CleanDropReason, LineReason
-from thresher.clean.site import SiteLineTable, registered_domain
+from thresher.clean import native
+
+native.check_fresh()  # before a compiled module built from another source is imported
+
+# the guard runs first: these imports would load a stale compiled module
+from thresher.clean.api import Cleaned, CleanedLine, CleanOptions, clean_text  # noqa: E402
+from thresher.clean.reasons import CleanDropReason, LineReason  # noqa: E402
+from thresher.clean.site import SiteLineTable, registered_domain  # noqa: E402
 
 __all__ = [
     "CleanDropReason",

@@ -103,6 +103,9 @@ class CleanOptions:
     site_min_pages: int = 2
     thresholds: Thresholds = field(default_factory=Thresholds)
 
+    def __reduce__(self) -> tuple[type[CleanOptions], tuple[Any, ...]]:
+        return (CleanOptions, classify.field_values(self))
+
     def __post_init__(self) -> None:
         if self.lang is not None and not (2 <= len(self.lang) <= 12):
             raise ConfigError(f"clean.lang must be a language code, got {self.lang!r}")

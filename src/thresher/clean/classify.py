@@ -15,8 +15,9 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from enum import IntEnum
+from typing import Any
 
 from thresher.clean import features, stopwords, vocab
 from thresher.clean.features import LineFeatures, is_stamp, line_features
@@ -62,9 +63,19 @@ class Thresholds:
     lenient_offset: float = 5.0
     lenient_short_penalty: float = 0.5
 
+    def __reduce__(self) -> tuple[type[Thresholds], tuple[Any, ...]]:
+        return (Thresholds, field_values(self))
+
     def lenient(self) -> Thresholds:
         """The weights for pages where no run stands out (feature lists, short notes)."""
         return replace(self, good_offset=self.lenient_offset, short_penalty=self.lenient_short_penalty)
+
+
+def field_values(instance: Any) -> tuple[Any, ...]:
+    """A dataclass's field values in order: what its ``__reduce__`` rebuilds it from. A
+    frozen dataclass compiled by mypyc cannot be unpickled field by field (setting a
+    field raises FrozenInstanceError), so the frozen ones pickle as a constructor call."""
+    return tuple(getattr(instance, f.name) for f in fields(instance))
 
 
 Label = tuple[LineFeatures, Kind, LineReason | None]

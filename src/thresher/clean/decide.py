@@ -6,15 +6,13 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from thresher.clean import classify, metadata, vocab
 from thresher.clean.classify import Kind, Thresholds
 from thresher.clean.features import LineFeatures
 from thresher.clean.reasons import LineReason
-
-if TYPE_CHECKING:
-    from thresher.clean.site import SiteLineTable
+from thresher.clean.site import SiteLineTable
 
 _REPEAT_MAX_WORDS = 8
 _RELATED_MAX_WORDS = 18
@@ -32,6 +30,9 @@ class SiteRule:
     site: str | None
     min_share: float
     min_pages: int
+
+    def __reduce__(self) -> tuple[type[SiteRule], tuple[Any, ...]]:
+        return (SiteRule, classify.field_values(self))
 
     @property
     def active(self) -> bool:
