@@ -329,7 +329,7 @@ def _boilerplate_reason(
             return _R_NAVIGATION  # a shop box: "ab 54,90 €", "61,99 € bei Velomarkt"
     if has_digit and not _FILE_TYPES.isdisjoint(words) and vocab.FILE_DOWNLOAD.search(text) is not None:
         return _R_NAVIGATION  # a link to a file: "Bekanntmachung (PDF, 245 KB)"
-    if has_digit and is_stamp(text, latin1):
+    if has_digit and is_stamp(text, latin1, words):
         return _R_STAMP
     if n <= 5 and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):
         return _R_NAVIGATION

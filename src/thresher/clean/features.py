@@ -209,21 +209,43 @@ def _is_garbage(text: str, tokens: tuple[str, ...]) -> bool:
     )
 
 
-def is_stamp(text: str, latin1: bool = False) -> bool:
+def is_stamp(text: str, latin1: bool = False, words: tuple[str, ...] | None = None) -> bool:
     """A line that is only a date, a time or an "updated" stamp, perhaps signed
     ("Posted on March 4, 2022 by Jane Doe").
 
     ``latin1`` says the line has no letter beyond Latin-1 (:attr:`LineFeatures.latin1`):
     then its letter runs tell before any pattern runs whether it can be a stamp (two
     runs that no stamp pattern takes out rule it out; no month name, no month match).
+    ``words``, the line's tokens (:attr:`LineFeatures.low_words`), tell it sooner.
     """
     if len(text) > 80:
+        return False
+    if latin1 and words is not None and _words_rule_out_stamp(text, words):
         return False
     if _is_signed_stamp(text, latin1):
         return True
     # "Published: Jan 18, 2023 · Modified: Feb 2, 2023 by Jane Doe"
     parts = line_parts(text)
     return len(parts) > 1 and all(_is_signed_stamp(part, latin1) for part in parts if part)
+
+
+def _words_rule_out_stamp(text: str, words: tuple[str, ...]) -> bool:
+    """True when the tokens of a Latin-1 line show what :func:`_is_signed_stamp` would find
+    from its letter runs: two or more that no stamp pattern removes and none a signature
+    follows. Exact only when every token is letters alone (then it is one letter run) or
+    decimal digits alone (no run), and the line is one part (no "|", "•", "·"): any
+    other line is left to the patterns (False)."""
+    loose = 0
+    removable, signing = vocab.STAMP_REMOVABLE, vocab.SIGNING_WORDS
+    for word in words:
+        if word.isalpha():
+            if word in signing:
+                return False
+            if len(word) > 1 and word not in removable:
+                loose += 1
+        elif not word.isdecimal():
+            return False  # "3pm", "x²", "a_b": letter runs inside a token
+    return loose > 1 and "|" not in text and "•" not in text and "·" not in text
 
 
 _PARTS = re.compile(r"\s*[|•·]\s*")

@@ -227,7 +227,7 @@ def _title_like(f: LineFeatures) -> bool:
     text = f.text
     if text.endswith((".", ":")) and not text.endswith("..."):
         return False
-    if f.has_digit and (is_stamp(text, f.latin1) or (_may_be_dated_line(f) and dates.parse_date(text))):
+    if f.has_digit and (is_stamp(text, f.latin1, f.low_words) or (_may_be_dated_line(f) and dates.parse_date(text))):
         return False
     if _has_colon(text) and (_SOURCE.match(text) or _URL_LINE.match(text)):
         return False
@@ -319,7 +319,7 @@ def _read_head_line(
     parts = line_parts(text)
     if len(parts) == 1:
         update = _is_update_stamp(feat)
-        if update or (feat.has_digit and is_stamp(text, feat.latin1)):
+        if update or (feat.has_digit and is_stamp(text, feat.latin1, feat.low_words)):
             _read_stamp(text, update, facts, day_first)
     else:  # "By X · March 4, 2023", "Published: ... | Updated: ..."
         for part in parts:
