@@ -22,6 +22,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 #define SAMPLE_CHARS 2000
@@ -31,6 +32,42 @@
 #define CODE_CHARS 200
 #define MAX_WIDE 64
 #define MAX_MARKS 32
+#define TOKEN_CACHE_SLOTS 65536 /* a power of two */
+#define TOKEN_CACHE_CHARS 24
+
+/* The str objects of recent tokens, by a hash of their bytes (a slot keeps the last token
+ * that landed in it). The same words recur on every page ("the", "de", "und"): taking the
+ * str from here saves creating it, hashing it for each word-set lookup (a str keeps its
+ * hash) and freeing it. Strings are immutable, so sharing one is invisible to Python.
+ * At most TOKEN_CACHE_SLOTS short strings stay alive (a few MB). */
+static PyObject *token_cache[TOKEN_CACHE_SLOTS];
+
+/* A new reference to the str of the Latin-1 bytes of one token, or NULL on error. */
+static PyObject *
+token_string(const unsigned char *bytes, Py_ssize_t n)
+{
+    if (n > TOKEN_CACHE_CHARS)
+        return PyUnicode_DecodeLatin1((const char *)bytes, n, NULL);
+    uint32_t hash = 2166136261u; /* FNV-1a */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        hash ^= bytes[i];
+        hash *= 16777619u;
+    }
+    PyObject **slot = &token_cache[hash & (TOKEN_CACHE_SLOTS - 1)];
+    PyObject *cached = *slot;
+    /* a str decoded from Latin-1 holds one byte per character: compare those */
+    if (cached != NULL && PyUnicode_GET_LENGTH(cached) == n &&
+        memcmp(PyUnicode_1BYTE_DATA(cached), bytes, (size_t)n) == 0) {
+        Py_INCREF(cached);
+        return cached;
+    }
+    PyObject *token = PyUnicode_DecodeLatin1((const char *)bytes, n, NULL);
+    if (token == NULL)
+        return NULL;
+    Py_INCREF(token);
+    Py_XSETREF(*slot, token);
+    return token;
+}
 
 typedef struct {
     const unsigned char *word_table; /* 256 bytes: lower-cased word char, 32 blank, 28 control */
@@ -217,7 +254,7 @@ latin1_features(const Context *c, PyObject *text, PyObject *stops)
         Py_ssize_t start = i;
         while (i < size && word_bytes[i] != 32 && word_bytes[i] != 28)
             i++;
-        PyObject *token = PyUnicode_DecodeLatin1((const char *)word_bytes + start, i - start, NULL);
+        PyObject *token = token_string(word_bytes + start, i - start);
         if (token == NULL) {
             Py_DECREF(tokens);
             return NULL;

@@ -258,16 +258,20 @@ def line_parts(text: str) -> list[str]:
 
 
 def _is_signed_stamp(text: str, latin1: bool) -> bool:
-    runs = _STAMP_LEFTOVER.findall(text.lower()) if latin1 else None
-    if _is_bare_stamp(text, runs):
+    low = text.lower() if latin1 else None
+    runs = _STAMP_LEFTOVER.findall(low) if low is not None else None
+    if _is_bare_stamp(text, low, runs):
         return True
     if runs is not None and vocab.SIGNING_WORDS.isdisjoint(runs):
         return False  # no signature can follow the date
     signed = signed_stamp_names(text)
     if signed is None:
         return False
-    head = text[: signed.start()]
-    return _is_bare_stamp(head, _STAMP_LEFTOVER.findall(head.lower()) if latin1 else None)
+    end = signed.start()
+    if low is None:
+        return _is_bare_stamp(text[:end], None, None)
+    head = low[:end]
+    return _is_bare_stamp(text[:end], head, _STAMP_LEFTOVER.findall(head))
 
 
 def signed_stamp_names(text: str) -> re.Match[str] | None:
@@ -275,21 +279,25 @@ def signed_stamp_names(text: str) -> re.Match[str] | None:
     return vocab.STAMP_SIGNATURE.search(text)
 
 
-def _is_bare_stamp(text: str, runs: list[str] | None) -> bool:
-    """``runs``: the line's letter runs (lower case) when it is Latin-1, else None."""
+def _is_bare_stamp(text: str, low: str | None, runs: list[str] | None) -> bool:
+    """``low`` and ``runs``: the line lower-cased and its letter runs when it is Latin-1
+    (then the patterns read ``low``, without case: the same matches, several times
+    faster), else None."""
+    subject, months, stamp_words = text, vocab.MONTHS, vocab.STAMP_WORDS
     month_possible = True
-    if runs is not None:
+    if low is not None and runs is not None:
         if len([run for run in runs if run not in vocab.STAMP_REMOVABLE]) > 1:
             return False
         month_possible = not vocab.MONTH_WORDS.isdisjoint(runs)
+        subject, months, stamp_words = low, vocab.MONTHS_LOWER, vocab.STAMP_WORDS_LOWER
     if (
-        vocab.TIME.search(text) is None
-        and vocab.DATE_NUM.search(text) is None
-        and (not month_possible or vocab.MONTHS.search(text) is None or _DIGIT.search(text) is None)
+        vocab.TIME.search(subject) is None
+        and vocab.DATE_NUM.search(subject) is None
+        and (not month_possible or months.search(subject) is None or _DIGIT.search(subject) is None)
     ):
         return False  # neither a time nor a date
-    rest = vocab.TIME.sub(" ", text)
+    rest = vocab.TIME.sub(" ", subject)
     rest = vocab.DATE_NUM.sub(" ", rest)
-    rest = vocab.MONTHS.sub(" ", rest)
-    rest = vocab.STAMP_WORDS.sub(" ", rest)
+    rest = months.sub(" ", rest)
+    rest = stamp_words.sub(" ", rest)
     return len(_STAMP_LEFTOVER.findall(rest)) <= 1

@@ -335,9 +335,12 @@ STAMP_WORDS = re.compile(
 )
 
 # For lines of Latin-1 letters (``LineFeatures.latin1``), where matching without case is
-# lower-casing: FOOTER for lower-cased text, and every letter run (two letters or more)
-# that the stamp patterns TIME, DATE_NUM, MONTHS and STAMP_WORDS can take out of a line.
+# lower-casing: FOOTER, MONTHS and STAMP_WORDS for lower-cased text (several times faster
+# than their case-insensitive forms), and every letter run (two letters or more) that the
+# stamp patterns TIME, DATE_NUM, MONTHS and STAMP_WORDS can take out of a line.
 FOOTER_LOWER = re.compile(FOOTER.pattern)
+MONTHS_LOWER = re.compile(MONTHS.pattern)
+STAMP_WORDS_LOWER = re.compile(STAMP_WORDS.pattern)
 MONTH_WORDS = words(
     """jan january feb february mar march apr april may jun june jul july aug august sep
     sept september oct october nov november dec december januar februar märz mai juni
