@@ -42,6 +42,19 @@
  * At most TOKEN_CACHE_SLOTS short strings stay alive (a few MB). */
 static PyObject *token_cache[TOKEN_CACHE_SLOTS];
 
+/* Take a tuple out of the garbage collector's watch. Safe for the tuples made here (a
+ * line's tokens, its features, its label, a memo entry): they hold strings, numbers, enum
+ * members and one another, never a reference back, so no reference cycle can run through
+ * them. The collector would otherwise walk every one of them (the memo keeps tens of
+ * thousands) on each full collection: LineFeatures is a tuple subclass, which the collector
+ * never untracks by itself, and a label holds enum members, which are tracked. */
+static void
+untrack(PyObject *tuple)
+{
+    if (PyObject_GC_IsTracked(tuple))
+        PyObject_GC_UnTrack(tuple);
+}
+
 /* A new reference to the str of the Latin-1 bytes of one token, or NULL on error. */
 static PyObject *
 token_string(const unsigned char *bytes, Py_ssize_t n)
@@ -314,6 +327,8 @@ latin1_features(const Context *c, PyObject *text, PyObject *stops)
     PyTuple_SET_ITEM(feat, 7, PyBool_FromLong(0));
     PyTuple_SET_ITEM(feat, 8, key);
     PyTuple_SET_ITEM(feat, 9, PyBool_FromLong(1));
+    untrack(tokens);
+    untrack(feat);
     return feat;
 }
 
@@ -480,6 +495,10 @@ label_line(const Context *c, PyObject *text, PyObject *stops, PyObject *per_char
     }
     PyObject *label = PyTuple_Pack(3, feat, PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1));
     Py_DECREF(pair);
+    if (label != NULL) {
+        untrack(feat); /* made by features.line_features for a line beyond Latin-1 */
+        untrack(label);
+    }
     Py_DECREF(feat);
     return label;
 }
@@ -550,6 +569,8 @@ label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 if (PyDict_GET_SIZE(memo) >= c.cache_lines)
                     PyDict_Clear(memo);
                 PyObject *entry = PyTuple_Pack(2, lang, label);
+                if (entry != NULL)
+                    untrack(entry);
                 if (entry == NULL || PyDict_SetItem(memo, text, entry) < 0) {
                     Py_XDECREF(entry);
                     Py_DECREF(label);
