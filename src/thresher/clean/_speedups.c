@@ -22,7 +22,6 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <stdint.h>
 #include <string.h>
 
 #define SAMPLE_CHARS 2000
@@ -32,15 +31,6 @@
 #define CODE_CHARS 200
 #define MAX_WIDE 64
 #define MAX_MARKS 32
-#define TOKEN_CACHE_SLOTS 65536 /* a power of two */
-#define TOKEN_CACHE_CHARS 24
-
-/* The str objects of recent tokens, by a hash of their bytes (a slot keeps the last token
- * that landed in it). The same words recur on every page ("the", "de", "und"): taking the
- * str from here saves creating it, hashing it for each word-set lookup (a str keeps its
- * hash) and freeing it. Strings are immutable, so sharing one is invisible to Python.
- * At most TOKEN_CACHE_SLOTS short strings stay alive (a few MB). */
-static PyObject *token_cache[TOKEN_CACHE_SLOTS];
 
 /* Take a tuple out of the garbage collector's watch. Safe for the tuples made here (a
  * line's tokens, its features, its label, a memo entry): they hold strings, numbers, enum
@@ -53,33 +43,6 @@ untrack(PyObject *tuple)
 {
     if (PyObject_GC_IsTracked(tuple))
         PyObject_GC_UnTrack(tuple);
-}
-
-/* A new reference to the str of the Latin-1 bytes of one token, or NULL on error. */
-static PyObject *
-token_string(const unsigned char *bytes, Py_ssize_t n)
-{
-    if (n > TOKEN_CACHE_CHARS)
-        return PyUnicode_DecodeLatin1((const char *)bytes, n, NULL);
-    uint32_t hash = 2166136261u; /* FNV-1a */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        hash ^= bytes[i];
-        hash *= 16777619u;
-    }
-    PyObject **slot = &token_cache[hash & (TOKEN_CACHE_SLOTS - 1)];
-    PyObject *cached = *slot;
-    /* a str decoded from Latin-1 holds one byte per character: compare those */
-    if (cached != NULL && PyUnicode_GET_LENGTH(cached) == n &&
-        memcmp(PyUnicode_1BYTE_DATA(cached), bytes, (size_t)n) == 0) {
-        Py_INCREF(cached);
-        return cached;
-    }
-    PyObject *token = PyUnicode_DecodeLatin1((const char *)bytes, n, NULL);
-    if (token == NULL)
-        return NULL;
-    Py_INCREF(token);
-    Py_XSETREF(*slot, token);
-    return token;
 }
 
 typedef struct {
@@ -267,7 +230,7 @@ latin1_features(const Context *c, PyObject *text, PyObject *stops)
         Py_ssize_t start = i;
         while (i < size && word_bytes[i] != 32 && word_bytes[i] != 28)
             i++;
-        PyObject *token = token_string(word_bytes + start, i - start);
+        PyObject *token = PyUnicode_DecodeLatin1((const char *)word_bytes + start, i - start, NULL);
         if (token == NULL) {
             Py_DECREF(tokens);
             return NULL;
