@@ -22,6 +22,8 @@ _LANG_SAMPLE_CHARS = 400
 _NEAR_ARTICLE = 25
 _LANG_MIN_LINE = 40
 _LANG_MAX_LINES = _LANG_SAMPLE_CHARS // _LANG_MIN_LINE + 2
+_LANG_FIRST_CHARS = 150
+_LANG_SURE = 0.8
 
 
 class CleanedLine(NamedTuple):
@@ -275,4 +277,12 @@ def _detect_language(lines: list[str]) -> str:
         return "und"
     from thresher.langid import detect_language
 
-    return detect_language(" ".join(sample)[:_LANG_SAMPLE_CHARS]).language
+    text = " ".join(sample)[:_LANG_SAMPLE_CHARS]
+    if len(text) > _LANG_FIRST_CHARS:
+        # fastText's time grows with the text: its first characters settle most pages
+        # (on the development pages and the written ones, every answer this sure of
+        # itself was the answer of the whole sample); the others get the whole sample
+        first = detect_language(text[:_LANG_FIRST_CHARS])
+        if first.score >= _LANG_SURE:
+            return first.language
+    return detect_language(text).language

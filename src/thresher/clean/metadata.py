@@ -227,7 +227,9 @@ def _title_like(f: LineFeatures) -> bool:
     text = f.text
     if text.endswith((".", ":")) and not text.endswith("..."):
         return False
-    if f.has_digit and (is_stamp(text, f.latin1, f.low_words) or (_may_be_dated_line(f) and dates.parse_date(text))):
+    if f.has_digit and is_stamp(text, f.latin1, f.low_words):
+        return False
+    if f.has_digit and _may_be_dated_line(f) and dates.parse_date(text):
         return False
     if _has_colon(text) and (_SOURCE.match(text) or _URL_LINE.match(text)):
         return False
