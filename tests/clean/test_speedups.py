@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.clean import classify, stopwords, vocab
+from thresher.clean import classify, features, stopwords, vocab
 from thresher.clean.classify import Thresholds
 from thresher.evaluate.cleaning import TextPage
 
@@ -82,6 +82,13 @@ _EDGE_LINES = [
     "12:30",
     "abcdefghij\x01klmnopqrs",  # 20 characters, one control: exactly 5 %, not garbage
     "abcdefghij\x01\x02lmnopqrs",  # two controls: garbage
+    "абвгдежзий\x01клмнопрс",  # the same beyond Latin-1: exactly 5 %, not garbage
+    "абвгдежзий\x01\x02лмнопрс",  # two controls: garbage
+    "абвгдежзий\ufffdклмнопрс",  # a replacement character counts as a control
+    "абвгдежзий\ufffd\ufffdлмнопрс",
+    "абвгдежзий\x01" * 2 + "клмнопрстуфхцчшщыэюя" * 2,  # 62 characters: 2 controls, 3 %
+    "абвгдежзий\x01" * 4 + "клмнопрстуфхцчшщ",  # 60 characters: 4 controls, 7 %
+    "Straße İstanbul Ötüken Ǆemal ǅ ﬁne ΐ",  # lower-casing that changes length or case pairs
     "ab cd ef gh ij .........",  # as many word characters as others, and more
     "ab cd ef gh ij ..........",
     "Bild 2: Blick in die neue Halle, in der ab Herbst bis zu zweihundert Menschen an den "
@@ -190,3 +197,17 @@ def test_stop_word_languages_read_per_character_label_the_same() -> None:
     ]
     assert "ja" in stopwords.CHAR_LANGUAGES
     _assert_same(lines, "ja")
+
+
+def test_character_ranges_are_those_of_the_patterns() -> None:
+    """The compiled loop reads scripts without spaces and control characters as ranges;
+    they are the characters the patterns of features.py match, all of them."""
+    for ranges, pattern in (
+        (features.NOSPACE_RANGES, features._NOSPACE),
+        (features.BAD_CHAR_RANGES, features._BAD_CHARS),
+    ):
+        pairs = list(zip(ranges[::2], ranges[1::2], strict=True))
+        for code in range(0x110000):
+            char = chr(code)
+            in_ranges = any(first <= char <= last for first, last in pairs)
+            assert in_ranges == (pattern.match(char) is not None), hex(code)

@@ -5,9 +5,9 @@
  * lines where that work is arithmetic and set lookups, and calls back into Python for
  * everything else:
  *
- *   - the features of a line (features.line_features) when the line's first 2,000
- *     characters are Latin-1 or common punctuation (most lines of the web); other lines
- *     get them from features.line_features;
+ *   - the features of a line (features.line_features): from the bytes when the line's
+ *     first 2,000 characters are Latin-1 or common punctuation (most lines of the web),
+ *     else from its lower-cased characters (features._features_by_regex);
  *   - the first label (classify.first_label) of a line that none of the boilerplate
  *     checks can match (no trigger word, no digit, no "(c)" sign...) and of long lines:
  *     prose, a short sentence, a short line, code; every line a vocabulary rule or a
@@ -55,7 +55,6 @@ typedef struct {
     PyObject *caption_labels; /* first words of numbered captions ("Bild 2: ...") */
     PyObject *label_good, *label_near, *label_short, *label_code, *label_garbage;
     PyTypeObject *features_type; /* LineFeatures */
-    PyObject *py_line_features;  /* features.line_features(text, stops, per_char) */
     PyObject *py_first_label;    /* classify.first_label(feat, th) */
     PyObject *py_is_code;        /* classify._is_code(feat) */
     PyObject *thresholds;
@@ -67,6 +66,11 @@ typedef struct {
     Py_ssize_t n_end_punct;
     Py_UCS4 closers[MAX_MARKS];
     Py_ssize_t n_closers;
+    Py_UCS4 nospace[MAX_MARKS]; /* ranges of scripts written without spaces */
+    Py_ssize_t n_nospace;
+    Py_UCS4 bad_chars[MAX_MARKS]; /* ranges of control characters and U+FFFD */
+    Py_ssize_t n_bad_chars;
+    double chars_per_word;
 } Context;
 
 static int
@@ -88,19 +92,19 @@ parse_context(PyObject *tuple, Context *c)
 {
     const char *table;
     Py_ssize_t table_len;
-    PyObject *wide, *end_punct, *closers, *features_type;
+    PyObject *wide, *end_punct, *closers, *nospace, *bad_chars, *features_type;
     if (!PyTuple_Check(tuple)) {
         PyErr_SetString(PyExc_TypeError, "_speedups: the context must be a tuple");
         return -1;
     }
-    if (!PyArg_ParseTuple(tuple, "y#OOOOnOOOOOOOOOOOOOddddnnUUU", &table, &table_len,
+    if (!PyArg_ParseTuple(tuple, "y#OOOOnOOOOOOOOOOOOddddnnUUUUUd", &table, &table_len,
                           &c->first_word_triggers, &c->last_word_triggers, &c->any_word_triggers,
                           &c->short_line_triggers, &c->short_line_words, &c->footer_triggers, &c->caption_words, &c->caption_labels, &c->label_good, &c->label_near,
                           &c->label_short, &c->label_code, &c->label_garbage, &features_type,
-                          &c->py_line_features, &c->py_first_label, &c->py_is_code,
+                          &c->py_first_label, &c->py_is_code,
                           &c->thresholds, &c->good_words, &c->good_stop_ratio, &c->near_words,
                           &c->prose_words, &c->cached_chars, &c->cache_lines, &wide, &end_punct,
-                          &closers))
+                          &closers, &nospace, &bad_chars, &c->chars_per_word))
         return -1;
     if (table_len != 256) {
         PyErr_SetString(PyExc_ValueError, "_speedups: the word table must have 256 bytes");
@@ -122,8 +126,14 @@ parse_context(PyObject *tuple, Context *c)
     c->features_type = (PyTypeObject *)features_type;
     if (read_chars(wide, c->wide, MAX_WIDE, &c->n_wide, "wide punctuation") < 0 ||
         read_chars(end_punct, c->end_punct, MAX_MARKS, &c->n_end_punct, "end punctuation") < 0 ||
-        read_chars(closers, c->closers, MAX_MARKS, &c->n_closers, "closer") < 0)
+        read_chars(closers, c->closers, MAX_MARKS, &c->n_closers, "closer") < 0 ||
+        read_chars(nospace, c->nospace, MAX_MARKS, &c->n_nospace, "nospace range") < 0 ||
+        read_chars(bad_chars, c->bad_chars, MAX_MARKS, &c->n_bad_chars, "bad character range") < 0)
         return -1;
+    if (c->n_nospace % 2 || c->n_bad_chars % 2) {
+        PyErr_SetString(PyExc_ValueError, "_speedups: character ranges come in pairs");
+        return -1;
+    }
     return 0;
 }
 
@@ -433,6 +443,176 @@ ask_python:
     return PyObject_CallFunctionObjArgs(c->py_first_label, feat, c->thresholds, NULL);
 }
 
+static inline int
+in_ranges(Py_UCS4 ch, const Py_UCS4 *ranges, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i + 1 < n; i += 2)
+        if (ch >= ranges[i] && ch <= ranges[i + 1])
+            return 1;
+    return 0;
+}
+
+/* features._features_by_regex: the features of a line with characters beyond Latin-1
+ * (its tokens are the \w+ runs of the lower-cased sample; \w is what the regex engine
+ * takes: alphanumeric or "_"). A new LineFeatures or NULL with an exception set. */
+static PyObject *
+unicode_features(const Context *c, PyObject *text, PyObject *stops, int per_char)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    PyObject *sample, *low = NULL, *tokens = NULL, *key = NULL, *feat = NULL;
+    if (len > SAMPLE_CHARS)
+        sample = PyUnicode_Substring(text, 0, SAMPLE_CHARS);
+    else {
+        sample = text;
+        Py_INCREF(sample);
+    }
+    if (sample == NULL)
+        return NULL;
+    Py_ssize_t size = PyUnicode_GET_LENGTH(sample);
+    /* Turkish dotted capital I lower-cases to "i" and a combining dot, which splits words */
+    if (PyUnicode_FindChar(sample, 0x130, 0, size, 1) >= 0) {
+        PyObject *plain = PyObject_CallMethod(sample, "replace", "ss", "\xc4\xb0", "i");
+        if (plain == NULL)
+            goto done;
+        low = PyObject_CallMethod(plain, "lower", NULL);
+        Py_DECREF(plain);
+    }
+    else
+        low = PyObject_CallMethod(sample, "lower", NULL);
+    if (low == NULL)
+        goto done;
+
+    Py_ssize_t low_len = PyUnicode_GET_LENGTH(low);
+    int kind = PyUnicode_KIND(low);
+    const void *data = PyUnicode_DATA(low);
+    Py_ssize_t n_tokens = 0;
+    for (Py_ssize_t i = 0; i < low_len;) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!(Py_UNICODE_ISALNUM(ch) || ch == '_')) {
+            i++;
+            continue;
+        }
+        while (i < low_len && (Py_UNICODE_ISALNUM(ch = PyUnicode_READ(kind, data, i)) || ch == '_'))
+            i++;
+        n_tokens++;
+    }
+    tokens = PyTuple_New(n_tokens);
+    if (tokens == NULL)
+        goto done;
+    Py_ssize_t t = 0, stop_count = 0, ascii_tokens = 0, token_chars = 0, longest = 0;
+    for (Py_ssize_t i = 0; i < low_len;) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!(Py_UNICODE_ISALNUM(ch) || ch == '_')) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < low_len && (Py_UNICODE_ISALNUM(ch = PyUnicode_READ(kind, data, i)) || ch == '_'))
+            i++;
+        PyObject *token = PyUnicode_Substring(low, start, i);
+        if (token == NULL)
+            goto done;
+        PyTuple_SET_ITEM(tokens, t++, token);
+        int found = PySet_Contains(stops, token);
+        if (found < 0)
+            goto done;
+        stop_count += found;
+        ascii_tokens += PyUnicode_IS_ASCII(token);
+        token_chars += i - start;
+        if (i - start > longest)
+            longest = i - start;
+    }
+    if (n_tokens <= KEYED_WORDS) {
+        PyObject *empty = PyUnicode_New(0, 0);
+        if (empty == NULL)
+            goto done;
+        key = PyUnicode_Join(empty, tokens);
+        Py_DECREF(empty);
+    }
+    else
+        key = PyUnicode_New(0, 0);
+    if (key == NULL)
+        goto done;
+    Py_ssize_t key_len = PyUnicode_GET_LENGTH(key);
+    int key_alpha = key_len > 0;
+    for (Py_ssize_t i = 0; i < key_len && key_alpha; i++)
+        key_alpha = Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(key, i));
+
+    int s_kind = PyUnicode_KIND(sample);
+    const void *s_data = PyUnicode_DATA(sample);
+    int has_digit = 0;
+    if (!key_alpha) {
+        Py_ssize_t end = size < DIGIT_CHARS ? size : DIGIT_CHARS;
+        for (Py_ssize_t i = 0; i < end && !has_digit; i++)
+            has_digit = Py_UNICODE_ISDECIMAL(PyUnicode_READ(s_kind, s_data, i));
+    }
+    Py_ssize_t head = size < 4000 ? size : 4000;
+    Py_ssize_t nospace = 0, bad = 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        Py_UCS4 ch = PyUnicode_READ(s_kind, s_data, i);
+        if (i < head && !PyUnicode_IS_ASCII(sample))
+            nospace += in_ranges(ch, c->nospace, c->n_nospace);
+        bad += in_ranges(ch, c->bad_chars, c->n_bad_chars);
+    }
+    double words, stop_ratio;
+    if (nospace > head / 3) {
+        Py_ssize_t found = 0;
+        for (Py_ssize_t i = 0; per_char && i < head; i++) {
+            PyObject *one = PyUnicode_FromOrdinal(PyUnicode_READ(s_kind, s_data, i));
+            if (one == NULL)
+                goto done;
+            int hit = PySet_Contains(stops, one);
+            Py_DECREF(one);
+            if (hit < 0)
+                goto done;
+            found += hit;
+        }
+        words = (double)nospace / c->chars_per_word + (double)ascii_tokens;
+        stop_ratio = (double)found / (double)(nospace > 1 ? nospace : 1) * c->chars_per_word;
+    }
+    else {
+        words = (double)n_tokens;
+        stop_ratio = n_tokens ? (double)stop_count / (double)n_tokens : 0.0;
+    }
+    if (stop_ratio > 1.0)
+        stop_ratio = 1.0;
+    int garbage = size >= 20 && ((size > LONGEST_WORD && longest > LONGEST_WORD) ||
+                                 token_chars * 2 < size ||
+                                 (bad > 0 && (double)bad > (double)(size < 2000 ? size : 2000) * 0.05));
+    int end_punct = ends_in_punct(c, text, len);
+    double scale = len > SAMPLE_CHARS ? (double)len / (double)SAMPLE_CHARS : 1.0;
+
+    PyObject *n_words = PyFloat_FromDouble(words * scale);
+    PyObject *ratio = n_words ? PyFloat_FromDouble(stop_ratio) : NULL;
+    feat = ratio ? c->features_type->tp_alloc(c->features_type, 10) : NULL;
+    if (feat == NULL) {
+        Py_XDECREF(n_words);
+        Py_XDECREF(ratio);
+        goto done;
+    }
+    Py_INCREF(text);
+    PyTuple_SET_ITEM(feat, 0, text);
+    PyTuple_SET_ITEM(feat, 1, tokens);
+    PyTuple_SET_ITEM(feat, 2, n_words);
+    PyTuple_SET_ITEM(feat, 3, ratio);
+    PyTuple_SET_ITEM(feat, 4, PyBool_FromLong(end_punct));
+    PyTuple_SET_ITEM(feat, 5, PyBool_FromLong(has_digit));
+    PyTuple_SET_ITEM(feat, 6, PyBool_FromLong(garbage));
+    PyTuple_SET_ITEM(feat, 7, PyBool_FromLong(nospace > 0));
+    PyTuple_SET_ITEM(feat, 8, key);
+    PyTuple_SET_ITEM(feat, 9, PyBool_FromLong(0));
+    tokens = key = NULL; /* the features own them */
+    untrack(PyTuple_GET_ITEM(feat, 1));
+    untrack(feat);
+
+done:
+    Py_XDECREF(tokens);
+    Py_XDECREF(key);
+    Py_XDECREF(low);
+    Py_DECREF(sample);
+    return feat;
+}
+
 /* (features, kind, reason) of one non-empty line; a new reference or NULL. */
 static PyObject *
 label_line(const Context *c, PyObject *text, PyObject *stops, PyObject *per_char)
@@ -441,7 +621,7 @@ label_line(const Context *c, PyObject *text, PyObject *stops, PyObject *per_char
     if (feat == NULL) {
         if (PyErr_Occurred())
             return NULL;
-        feat = PyObject_CallFunctionObjArgs(c->py_line_features, text, stops, per_char, NULL);
+        feat = unicode_features(c, text, stops, per_char == Py_True);
         if (feat == NULL)
             return NULL;
     }
@@ -458,10 +638,8 @@ label_line(const Context *c, PyObject *text, PyObject *stops, PyObject *per_char
     }
     PyObject *label = PyTuple_Pack(3, feat, PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1));
     Py_DECREF(pair);
-    if (label != NULL) {
-        untrack(feat); /* made by features.line_features for a line beyond Latin-1 */
-        untrack(label);
-    }
+    if (label != NULL)
+        untrack(label); /* (the features were untracked where they were made) */
     Py_DECREF(feat);
     return label;
 }

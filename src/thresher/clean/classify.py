@@ -160,7 +160,6 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
         _CODE,
         _GARBAGE,
         LineFeatures,
-        line_features,
         first_label,
         _is_code,
         th,
@@ -173,6 +172,9 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
         "".join(features.WIDE_PUNCTUATION),
         "".join(sorted(features.END_PUNCT)),
         features.CLOSERS,
+        features.NOSPACE_RANGES,
+        features.BAD_CHAR_RANGES,
+        features.CHARS_PER_WORD,
     )
 
 
