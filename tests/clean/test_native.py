@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import importlib.machinery
+import json
+import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from thresher.clean import SiteLineTable, native
+from thresher.clean import SiteLineTable, classify, clean_text, native
 from thresher.clean.api import CleanOptions
 from thresher.clean.classify import Thresholds
 from thresher.clean.decide import SiteRule
+from thresher.evaluate.cleaning import TextPage
 
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
@@ -92,3 +97,47 @@ def test_frozen_options_survive_pickling() -> None:
     assert (copied.lang, copied.keep_title, copied.thresholds) == ("de", False, thresholds)
     assert copied.site_table is not None and copied.site_table.pages("example.org") == 1
     assert pickle.loads(pickle.dumps(rule)).min_share == 0.5
+
+
+_PURE_RUN = """
+import json, sys
+from thresher.clean import classify, native
+from thresher.clean.api import clean_text
+assert not native.compiled_modules() and not classify.compiled(), "not the pure-Python sources"
+out = []
+for page in json.load(sys.stdin):
+    result = clean_text(page["text"], page["url"])
+    out.append([result.text, [str(line.reason) for line in result.lines], result.metadata])
+json.dump(out, sys.stdout)
+"""
+
+
+def test_the_sources_alone_clean_as_the_compiled_build(
+    tmp_path: Path, textclean_pages: list[TextPage]
+) -> None:
+    """Installed without a compiler, thresher runs these same sources in Python: a copy of
+    them, with no extension module at all, gives every dev page the same text, reasons
+    and metadata as the build under test (compiled when a compiler was there)."""
+    if not native.compiled_modules() and not classify.compiled():
+        pytest.skip("this checkout runs the sources already")
+    package = native.HERE.parent  # src/thresher
+    shutil.copytree(
+        package, tmp_path / "thresher", ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__")
+    )
+    pages = textclean_pages[::4]  # 78 pages of every subset, in a few seconds
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "THRESHER_PURE_PYTHON": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", _PURE_RUN],
+        input=json.dumps([{"text": p.text, "url": p.url} for p in pages]),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    pure = json.loads(done.stdout)
+    for page, (text, reasons, metadata) in zip(pages, pure, strict=True):
+        result = clean_text(page.text, page.url)
+        assert text == result.text, page.id
+        assert reasons == [str(line.reason) for line in result.lines], page.id
+        assert metadata == json.loads(json.dumps(result.metadata)), page.id
