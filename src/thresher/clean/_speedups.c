@@ -174,6 +174,39 @@ ends_in_punct(const Context *c, PyObject *text, Py_ssize_t len)
            !ends_with_dots(text, core);
 }
 
+/* A new LineFeatures of the ten fields (features.LineFeatures), out of the garbage
+ * collector's watch with its tokens; it takes over the references to tokens and key (and
+ * releases them when it fails). NULL with an exception set on error. */
+static PyObject *
+new_features(const Context *c, PyObject *text, PyObject *tokens, double words, double stop_ratio,
+             int end_punct, int has_digit, int garbage, int nospace, PyObject *key, int latin1)
+{
+    PyObject *n_words = PyFloat_FromDouble(words);
+    PyObject *ratio = n_words ? PyFloat_FromDouble(stop_ratio) : NULL;
+    PyObject *feat = ratio ? c->features_type->tp_alloc(c->features_type, 10) : NULL;
+    if (feat == NULL) {
+        Py_XDECREF(n_words);
+        Py_XDECREF(ratio);
+        Py_DECREF(tokens);
+        Py_DECREF(key);
+        return NULL;
+    }
+    Py_INCREF(text);
+    PyTuple_SET_ITEM(feat, 0, text);
+    PyTuple_SET_ITEM(feat, 1, tokens);
+    PyTuple_SET_ITEM(feat, 2, n_words);
+    PyTuple_SET_ITEM(feat, 3, ratio);
+    PyTuple_SET_ITEM(feat, 4, PyBool_FromLong(end_punct));
+    PyTuple_SET_ITEM(feat, 5, PyBool_FromLong(has_digit));
+    PyTuple_SET_ITEM(feat, 6, PyBool_FromLong(garbage));
+    PyTuple_SET_ITEM(feat, 7, PyBool_FromLong(nospace));
+    PyTuple_SET_ITEM(feat, 8, key);
+    PyTuple_SET_ITEM(feat, 9, PyBool_FromLong(latin1));
+    untrack(tokens);
+    untrack(feat);
+    return feat;
+}
+
 /*
  * features.line_features for a line whose first SAMPLE_CHARS characters are all Latin-1
  * or wide punctuation. Returns a new LineFeatures, NULL with an exception set on error,
@@ -279,30 +312,8 @@ latin1_features(const Context *c, PyObject *text, PyObject *stops)
     double scale = len > SAMPLE_CHARS ? (double)len / (double)SAMPLE_CHARS : 1.0;
     double stop_ratio = n_tokens ? (double)stop_count / (double)n_tokens : 0.0;
 
-    PyObject *words = PyFloat_FromDouble((double)n_tokens * scale);
-    PyObject *ratio = words ? PyFloat_FromDouble(stop_ratio) : NULL;
-    PyObject *feat = ratio ? c->features_type->tp_alloc(c->features_type, 10) : NULL;
-    if (feat == NULL) {
-        Py_XDECREF(words);
-        Py_XDECREF(ratio);
-        Py_DECREF(tokens);
-        Py_DECREF(key);
-        return NULL;
-    }
-    Py_INCREF(text);
-    PyTuple_SET_ITEM(feat, 0, text);
-    PyTuple_SET_ITEM(feat, 1, tokens);
-    PyTuple_SET_ITEM(feat, 2, words);
-    PyTuple_SET_ITEM(feat, 3, ratio);
-    PyTuple_SET_ITEM(feat, 4, PyBool_FromLong(end_punct));
-    PyTuple_SET_ITEM(feat, 5, PyBool_FromLong(has_digit));
-    PyTuple_SET_ITEM(feat, 6, PyBool_FromLong(garbage));
-    PyTuple_SET_ITEM(feat, 7, PyBool_FromLong(0));
-    PyTuple_SET_ITEM(feat, 8, key);
-    PyTuple_SET_ITEM(feat, 9, PyBool_FromLong(1));
-    untrack(tokens);
-    untrack(feat);
-    return feat;
+    return new_features(c, text, tokens, (double)n_tokens * scale, stop_ratio, end_punct, has_digit,
+                        garbage, 0, key, 1);
 }
 
 /* frozenset.isdisjoint(words): 1 disjoint, 0 not, -1 error */
@@ -582,28 +593,9 @@ unicode_features(const Context *c, PyObject *text, PyObject *stops, int per_char
     int end_punct = ends_in_punct(c, text, len);
     double scale = len > SAMPLE_CHARS ? (double)len / (double)SAMPLE_CHARS : 1.0;
 
-    PyObject *n_words = PyFloat_FromDouble(words * scale);
-    PyObject *ratio = n_words ? PyFloat_FromDouble(stop_ratio) : NULL;
-    feat = ratio ? c->features_type->tp_alloc(c->features_type, 10) : NULL;
-    if (feat == NULL) {
-        Py_XDECREF(n_words);
-        Py_XDECREF(ratio);
-        goto done;
-    }
-    Py_INCREF(text);
-    PyTuple_SET_ITEM(feat, 0, text);
-    PyTuple_SET_ITEM(feat, 1, tokens);
-    PyTuple_SET_ITEM(feat, 2, n_words);
-    PyTuple_SET_ITEM(feat, 3, ratio);
-    PyTuple_SET_ITEM(feat, 4, PyBool_FromLong(end_punct));
-    PyTuple_SET_ITEM(feat, 5, PyBool_FromLong(has_digit));
-    PyTuple_SET_ITEM(feat, 6, PyBool_FromLong(garbage));
-    PyTuple_SET_ITEM(feat, 7, PyBool_FromLong(nospace > 0));
-    PyTuple_SET_ITEM(feat, 8, key);
-    PyTuple_SET_ITEM(feat, 9, PyBool_FromLong(0));
-    tokens = key = NULL; /* the features own them */
-    untrack(PyTuple_GET_ITEM(feat, 1));
-    untrack(feat);
+    feat = new_features(c, text, tokens, words * scale, stop_ratio, end_punct, has_digit, garbage,
+                        nospace > 0, key, 0);
+    tokens = key = NULL; /* new_features took them */
 
 done:
     Py_XDECREF(tokens);
