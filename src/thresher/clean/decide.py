@@ -380,11 +380,12 @@ def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:
     else:
         kinds = [page.kinds[i] for i in rows]
         reasons = [page.reasons[i] for i in rows]
-    for current in (th, _lenient(th)):
-        weights = _weights(kinds, reasons, page.row_words, current)
-        runs, score = classify.article_runs(weights, current, page.barriers)
-        if score >= th.clear_article:
-            break
+    weights = _weights(kinds, reasons, page.row_words, th)
+    runs, score = classify.article_runs(weights, th, page.barriers)
+    if score < th.clear_article:
+        lenient = _lenient(th)
+        weights = _weights(kinds, reasons, page.row_words, lenient)
+        runs, _ = classify.article_runs(weights, lenient, page.barriers)
     if runs and page.barriers:
         runs = _runs_after_boxes(runs, weights, kinds, reasons, page.barriers, th)
     if runs:
