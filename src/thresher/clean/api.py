@@ -6,7 +6,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from thresher.clean import classify, metadata
 from thresher.clean.classify import Thresholds
@@ -18,12 +18,12 @@ from thresher.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-_LANG_SAMPLE_CHARS = 400
-_NEAR_ARTICLE = 25
-_LANG_MIN_LINE = 40
-_LANG_MAX_LINES = _LANG_SAMPLE_CHARS // _LANG_MIN_LINE + 2
-_LANG_FIRST_CHARS = 150
-_LANG_SURE = 0.8
+_LANG_SAMPLE_CHARS: Final = 400
+_NEAR_ARTICLE: Final = 25
+_LANG_MIN_LINE: Final = 40
+_LANG_MAX_LINES: Final = _LANG_SAMPLE_CHARS // _LANG_MIN_LINE + 2
+_LANG_FIRST_CHARS: Final = 150
+_LANG_SURE: Final = 0.8
 
 
 class CleanedLine(NamedTuple):
@@ -182,7 +182,7 @@ def _name_bylines_and_sources(
             reasons[i] = LineReason.BYLINE
 
 
-_NOT_NAMED = KEPT_REASONS | {LineReason.EMPTY}
+_NOT_NAMED: Final = KEPT_REASONS | {LineReason.EMPTY}
 
 
 def _author_boxes(raw: list[str], reasons: list[LineReason], runs: list[tuple[int, int]]) -> None:
@@ -234,12 +234,12 @@ def _may_be_caption(text: str) -> bool:
     return len(_SENTENCE_BREAK.findall(text)) <= 1
 
 
-_BODY = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE})
-_CAPTION_CHARS = 300
-_CAPTION_WORDS = 5
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”»’)]?\s+[\"„“«‚(]?[A-ZÀ-ÞА-Я]")
-_AUTHOR_BOX_ROWS = 8  # rows of the article's end an author box may be in
-_NAME_CHARS = 60
+_BODY: Final = frozenset({LineReason.CONTENT, LineReason.IN_ARTICLE})
+_CAPTION_CHARS: Final = 300
+_CAPTION_WORDS: Final = 5
+_SENTENCE_BREAK: Final = re.compile(r"[.!?][\"”»’)]?\s+[\"„“«‚(]?[A-ZÀ-ÞА-Я]")
+_AUTHOR_BOX_ROWS: Final = 8  # rows of the article's end an author box may be in
+_NAME_CHARS: Final = 60
 
 
 def _site_rule(opts: CleanOptions, url: str | None) -> tuple[SiteRule | None, str | None]:

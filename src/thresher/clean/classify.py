@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass, fields, replace
 from enum import IntEnum
-from typing import Any
+from typing import Any, Final
 
 from thresher.clean import features, stopwords, vocab
 from thresher.clean.features import LineFeatures, is_stamp, line_features
@@ -79,8 +79,8 @@ def field_values(instance: Any) -> tuple[Any, ...]:
 
 
 Label = tuple[LineFeatures, Kind, LineReason | None]
-_CACHED_CHARS = 80
-_CACHE_LINES = 1 << 15  # about 15 MB per process
+_CACHED_CHARS: Final = 80
+_CACHE_LINES: Final = 1 << 15  # about 15 MB per process
 
 
 def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | None]:
@@ -226,19 +226,19 @@ _NEAR: tuple[Kind, LineReason | None] = (Kind.NEAR, None)
 _SHORT: tuple[Kind, LineReason | None] = (Kind.SHORT, None)
 _CODE: tuple[Kind, LineReason | None] = (Kind.CODE, None)
 _BAD_BY_REASON: dict[LineReason, tuple[Kind, LineReason | None]] = {r: (Kind.BAD, r) for r in LineReason}
-_GARBAGE = _BAD_BY_REASON[LineReason.GARBAGE]
-_FOOTER_LABEL = _BAD_BY_REASON[LineReason.FOOTER]
-_MEDIA_LABEL = _BAD_BY_REASON[LineReason.MEDIA]
-_CAPTION_WORDS = vocab.CAPTION_WORDS
-_CAPTION_CREDIT = vocab.CAPTION_CREDIT.search
-_CAPTION_LABELS = vocab.CAPTION_LABELS
-_NUMBERED_CAPTION = vocab.NUMBERED_CAPTION.match
+_GARBAGE: Final = _BAD_BY_REASON[LineReason.GARBAGE]
+_FOOTER_LABEL: Final = _BAD_BY_REASON[LineReason.FOOTER]
+_MEDIA_LABEL: Final = _BAD_BY_REASON[LineReason.MEDIA]
+_CAPTION_WORDS: Final = vocab.CAPTION_WORDS
+_CAPTION_CREDIT: Final = vocab.CAPTION_CREDIT.search
+_CAPTION_LABELS: Final = vocab.CAPTION_LABELS
+_NUMBERED_CAPTION: Final = vocab.NUMBERED_CAPTION.match
 
 
-_CODE_ENDS = "{};"
-_CALL = re.compile(r"\w\([^()]*\)").search
-_CODE_KEYWORDS = vocab.words("var let const public private static")
-_CODE_CHARS = 200  # code lines are shorter
+_CODE_ENDS: Final = "{};"
+_CALL: Final = re.compile(r"\w\([^()]*\)").search
+_CODE_KEYWORDS: Final = vocab.words("var let const public private static")
+_CODE_CHARS: Final = 200  # code lines are shorter
 
 
 def _is_code(feat: LineFeatures) -> bool:
@@ -278,7 +278,7 @@ def _footer_phrase_in(text: str, latin1: bool) -> bool:
     return vocab.FOOTER.search(text) is not None
 
 
-_FOOTER_TRIGGERS = vocab.FOOTER_TRIGGERS
+_FOOTER_TRIGGERS: Final = vocab.FOOTER_TRIGGERS
 
 
 def _boilerplate_reason(
@@ -344,30 +344,26 @@ def _boilerplate_reason(
     return _R_SOCIAL if first in _SOCIAL_WORDS and _SOCIAL_WORDS.issuperset(words) else None
 
 
-_R_FOOTER, _R_FORM, _R_STAMP, _R_COMMENTS = (
-    LineReason.FOOTER,
-    LineReason.FORM,
-    LineReason.STAMP,
-    LineReason.COMMENTS,
-)
-_R_RELATED_HEADING, _R_NAVIGATION, _R_SOCIAL, _R_MEDIA, _R_RELATED_HEADLINE = (
-    LineReason.RELATED_HEADING,
-    LineReason.NAVIGATION,
-    LineReason.SOCIAL,
-    LineReason.MEDIA,
-    LineReason.RELATED_HEADLINE,
-)
-_COMMENT_VERBS = vocab.COMMENT_VERBS
-_COMMENT_WORDS = vocab.COMMENT_WORDS
-_NAV_WORDS = vocab.NAV_WORDS
-_SOCIAL_WORDS = vocab.SOCIAL_WORDS
-_MEDIA_STARTS = vocab.MEDIA_STARTS
-_READING_WORDS = vocab.READING_WORDS
-_FILE_TYPES = vocab.FILE_TYPES
-_AGENCY_MARKS = vocab.PICTURE_AGENCY_MARKS
-_PHRASE_STARTS = vocab.PHRASE_STARTS
+_R_FOOTER: Final = LineReason.FOOTER
+_R_FORM: Final = LineReason.FORM
+_R_STAMP: Final = LineReason.STAMP
+_R_COMMENTS: Final = LineReason.COMMENTS
+_R_RELATED_HEADING: Final = LineReason.RELATED_HEADING
+_R_NAVIGATION: Final = LineReason.NAVIGATION
+_R_SOCIAL: Final = LineReason.SOCIAL
+_R_MEDIA: Final = LineReason.MEDIA
+_R_RELATED_HEADLINE: Final = LineReason.RELATED_HEADLINE
+_COMMENT_VERBS: Final = vocab.COMMENT_VERBS
+_COMMENT_WORDS: Final = vocab.COMMENT_WORDS
+_NAV_WORDS: Final = vocab.NAV_WORDS
+_SOCIAL_WORDS: Final = vocab.SOCIAL_WORDS
+_MEDIA_STARTS: Final = vocab.MEDIA_STARTS
+_READING_WORDS: Final = vocab.READING_WORDS
+_FILE_TYPES: Final = vocab.FILE_TYPES
+_AGENCY_MARKS: Final = vocab.PICTURE_AGENCY_MARKS
+_PHRASE_STARTS: Final = vocab.PHRASE_STARTS
 # First words of the whole-line headings and form labels.
-_HEADING_STARTS = frozenset(
+_HEADING_STARTS: Final = frozenset(
     p.split(" ", 1)[0] for p in vocab.RELATED_HEADINGS | vocab.FORM_LABELS | vocab.MEDIA_LINES
 )
 
@@ -382,16 +378,18 @@ def _links_another_story(text: str) -> bool:
 
 
 # First words of the labels of "Read also: <headline>" lines.
-_LINK_LABEL_STARTS = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
+_LINK_LABEL_STARTS: Final = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
 # The words that can let a check of _boilerplate_reason match a line that has words, no
 # digit and no character beyond Latin-1 (so no "说" ending, no nospace script), does not
 # end in "*" and has no "©", by where a check looks: at the first word, at the last, at
 # any word, or at any word of a line of at most 8 words.
-_FIRST_WORD_TRIGGERS = _MEDIA_STARTS | _LINK_LABEL_STARTS | _HEADING_STARTS | _NAV_WORDS | _SOCIAL_WORDS
-_LAST_WORD_TRIGGERS = _COMMENT_VERBS
-_ANY_WORD_TRIGGERS = _FOOTER_TRIGGERS | _COMMENT_WORDS
-_SHORT_LINE_TRIGGERS = _AGENCY_MARKS | _PHRASE_STARTS
-_SHORT_LINE_WORDS = 8
+_FIRST_WORD_TRIGGERS: Final = (
+    _MEDIA_STARTS | _LINK_LABEL_STARTS | _HEADING_STARTS | _NAV_WORDS | _SOCIAL_WORDS
+)
+_LAST_WORD_TRIGGERS: Final = _COMMENT_VERBS
+_ANY_WORD_TRIGGERS: Final = _FOOTER_TRIGGERS | _COMMENT_WORDS
+_SHORT_LINE_TRIGGERS: Final = _AGENCY_MARKS | _PHRASE_STARTS
+_SHORT_LINE_WORDS: Final = 8
 
 
 def _may_be_boilerplate(words: tuple[str, ...]) -> bool:

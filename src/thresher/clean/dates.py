@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 _MONTH_NAMES: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -30,8 +31,8 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTH_NAMES[_name] = _number
 
-_MONTH = r"(?P<mon>[^\W\d_]{3,10})\.?"
-_PATTERNS = [
+_MONTH: Final = r"(?P<mon>[^\W\d_]{3,10})\.?"
+_PATTERNS: Final = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
@@ -40,12 +41,12 @@ _PATTERNS = [
     ),
     re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"),
 ]
-_TIME = re.compile(
+_TIME: Final = re.compile(
     r"(?:\b|(?<=T))(?P<h>\d{1,2})(?::|h|\.(?=\d{2}\s*(?:uhr|h|gmt|bst|utc|cet|cest|mez|mesz)\b))"
     r"(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap])?\.?m?\b",
     re.I,
 )
-_UPDATED = re.compile(
+_UPDATED: Final = re.compile(
     r"\b(?:updated|modified|aktualisiert|geändert|mise? à jour|actualizado|actualización|"
     r"aggiornato|atualizado|bijgewerkt|обновлено|zaktualizowano|aktualizacja|aktualizováno|"
     r"uppdaterad|güncelleme|güncellendi)\b|更新",
@@ -53,7 +54,7 @@ _UPDATED = re.compile(
 )
 # One word of each Latin-1 phrase of _UPDATED: a Latin-1 line without any of these
 # words (as a whole token) is no "updated" stamp.
-UPDATE_WORDS = frozenset(
+UPDATE_WORDS: Final = frozenset(
     [
         "updated",
         "modified",

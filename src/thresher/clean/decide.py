@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from thresher.clean import classify, metadata, vocab
 from thresher.clean.classify import Kind, Thresholds
@@ -14,12 +14,12 @@ from thresher.clean.features import LineFeatures
 from thresher.clean.reasons import LineReason
 from thresher.clean.site import SiteLineTable
 
-_REPEAT_MAX_WORDS = 8
-_RELATED_MAX_WORDS = 18
-_NEIGHBOURS = 2
-PROSE_SHARE = 0.5
-_ECHO_DISTANCE = 10
-_READ_ALSO_WORDS = 4
+_REPEAT_MAX_WORDS: Final = 8
+_RELATED_MAX_WORDS: Final = 18
+_NEIGHBOURS: Final = 2
+PROSE_SHARE: Final = 0.5
+_ECHO_DISTANCE: Final = 10
+_READ_ALSO_WORDS: Final = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +99,9 @@ def decide(
 
 
 # "1. ", "2) ", and ordinal numbers: "1st", "2nd", "3a", "4ª", "5º", "6e", "7ème"
-_ORDINAL = re.compile(r"(\d{1,2})(?:\s?[.)]|st|nd|rd|th|ème|er|e|a|o|ª|º)\s+\S")
-_SEQUENCE_GAP = 30  # lines between two items of one numbered list, at most
-_SEQUENCE_MIN = 3
+_ORDINAL: Final = re.compile(r"(\d{1,2})(?:\s?[.)]|st|nd|rd|th|ème|er|e|a|o|ª|º)\s+\S")
+_SEQUENCE_GAP: Final = 30  # lines between two items of one numbered list, at most
+_SEQUENCE_MIN: Final = 3
 
 
 def _lists_and_code(
@@ -164,8 +164,8 @@ def _numbered_rows(found: list[tuple[int, int]]) -> set[int]:
     return chosen
 
 
-_TABLE_MIN = 3  # rows of a table, at least
-_TABLE_GAP = 2  # lines between two rows of one table, at most
+_TABLE_MIN: Final = 3  # rows of a table, at least
+_TABLE_GAP: Final = 2  # lines between two rows of one table, at most
 
 
 def _cells(text: str) -> int:
@@ -204,8 +204,8 @@ def _table_rows(labelled: list[classify.Label | None]) -> set[int]:
     return rows
 
 
-_CODE_GAP = 2  # rows between two code lines of one block, at most
-_CODE_MIN = 3
+_CODE_GAP: Final = 2  # rows between two code lines of one block, at most
+_CODE_MIN: Final = 3
 
 
 def _code_block_rows(code_rows: list[int]) -> set[int]:
@@ -396,8 +396,8 @@ def _find_runs(page: _Page, th: Thresholds) -> list[tuple[int, int]]:
     return [(rows[s], rows[e - 1] + 1) for s, e in runs]
 
 
-_BOX_GAP = 1  # rows between the article and the heading of a box inside it, at most
-_BOX_ROWS = 6  # rows of links in such a box, at most
+_BOX_GAP: Final = 1  # rows between the article and the heading of a box inside it, at most
+_BOX_ROWS: Final = 6  # rows of links in such a box, at most
 
 
 def _runs_after_boxes(
@@ -453,15 +453,15 @@ def _runs_after_boxes(
     return out
 
 
-_TOC_HEADINGS = 3  # lines repeated on a page that make a table of contents without a heading
+_TOC_HEADINGS: Final = 3  # lines repeated on a page that make a table of contents without a heading
 # The heading of a table of contents (letters of the line, lower case).
-_TOC_KEYS = vocab.words(
+_TOC_KEYS: Final = vocab.words(
     """inhaltsverzeichnis inhalt tableofcontents contents onthispage inthisarticle sommaire
     índice indice índicedecontenidos indicedeicontenuti inhoudsopgave spistreści содержание
     obsah innehåll içindekiler"""
 )
-_LIST_ROWS = 25  # rows of a list of short lines inside the article, at most
-_LIST_LABELS = 2  # one-word lines among them that a menu word spells, at most
+_LIST_ROWS: Final = 25  # rows of a list of short lines inside the article, at most
+_LIST_LABELS: Final = 2  # one-word lines among them that a menu word spells, at most
 
 
 def _runs_after_lists(
@@ -592,8 +592,8 @@ def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineRe
 
 # The final reason of a line without a boilerplate reason, by kind, outside and inside
 # an article run (tables of :func:`_final_reason`).
-_FINAL_OUTSIDE = {kind: _final_reason(kind, None, False) for kind in Kind}
-_FINAL_INSIDE = {kind: _final_reason(kind, None, True) for kind in Kind}
+_FINAL_OUTSIDE: Final = {kind: _final_reason(kind, None, False) for kind in Kind}
+_FINAL_INSIDE: Final = {kind: _final_reason(kind, None, True) for kind in Kind}
 
 
 def _start_after(runs: list[tuple[int, int]], title: int) -> list[tuple[int, int]]:
@@ -612,8 +612,8 @@ def _repeated_headline(
     return any(j != i and abs(j - i) <= _HEADLINE_COPY_GAP for j in keys.get(feat.key, ()))
 
 
-_HEADLINE_MIN_WORDS = 4
-_HEADLINE_COPY_GAP = 10
+_HEADLINE_MIN_WORDS: Final = 4
+_HEADLINE_COPY_GAP: Final = 10
 
 
 def _apply_title(
@@ -668,8 +668,8 @@ def _mark_box_links(reasons: list[LineReason], page: _Page) -> None:
                 reasons[rows[n]] = LineReason.RELATED_HEADLINE
 
 
-_SUBHEADING_WORDS = 6
-_BOX_KEPT = frozenset({LineReason.IN_ARTICLE, LineReason.CONTENT})
+_SUBHEADING_WORDS: Final = 6
+_BOX_KEPT: Final = frozenset({LineReason.IN_ARTICLE, LineReason.CONTENT})
 
 
 def _keep_standfirst(
@@ -701,7 +701,7 @@ def _keep_standfirst(
         return
 
 
-_STANDFIRST_ROWS = 2
+_STANDFIRST_ROWS: Final = 2
 
 
 def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None], lines: list[int]) -> None:
@@ -744,8 +744,8 @@ def _is_subheading(feat: LineFeatures | None, reasons: list[LineReason], row: in
     return nxt < len(reasons) and reasons[nxt] is LineReason.CONTENT
 
 
-_MEDIA_LEADS = frozenset(["video", "videos", "audio", "podcast"])
-_READ_ALSO_STARTS = frozenset(phrase.split(" ", 1)[0] for phrase in vocab.READ_ALSO) | _MEDIA_LEADS
+_MEDIA_LEADS: Final = frozenset(["video", "videos", "audio", "podcast"])
+_READ_ALSO_STARTS: Final = frozenset(phrase.split(" ", 1)[0] for phrase in vocab.READ_ALSO) | _MEDIA_LEADS
 
 
 def _mark_related(decision: Decision, feats: list[LineFeatures | None], stamp_lines: list[int]) -> None:
@@ -764,5 +764,5 @@ def _mark_related(decision: Decision, feats: list[LineFeatures | None], stamp_li
             reasons[i] = LineReason.RELATED_HEADLINE
 
 
-_BARRIERS = frozenset({LineReason.COMMENTS, LineReason.RELATED_HEADING})
-_RELABEL = frozenset({LineReason.NAVIGATION, LineReason.OUTSIDE_ARTICLE})
+_BARRIERS: Final = frozenset({LineReason.COMMENTS, LineReason.RELATED_HEADING})
+_RELABEL: Final = frozenset({LineReason.NAVIGATION, LineReason.OUTSIDE_ARTICLE})

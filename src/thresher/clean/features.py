@@ -7,51 +7,51 @@ runs over whole crawls.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from thresher.clean import vocab
 
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 # Scripts written without spaces: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
-_NOSPACE = re.compile(
+_NOSPACE: Final = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff"
     r"\u1000-\u109f\u1780-\u17ff]"
 )
-END_PUNCT = frozenset(".!?。！？…؟।")
-CLOSERS = "\"”»'’)」』 "
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+END_PUNCT: Final = frozenset(".!?。！？…؟।")
+CLOSERS: Final = "\"”»'’)」』 "
+_BAD_CHARS: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 # The characters of _NOSPACE and _BAD_CHARS as ranges (first, last, first, last...): what
 # the compiled loop reads (tests/clean/test_speedups.py checks they are the same).
-NOSPACE_RANGES = "\u3040\u30ff\u3400\u4dbf\u4e00\u9fff\uf900\ufaff\u0e00\u0eff\u1000\u109f\u1780\u17ff"
-BAD_CHAR_RANGES = "\x00\x08\x0e\x1f\x7f\x9f\ufffd\ufffd"
-_DIGIT = re.compile(r"\d")
-_LONGEST_WORD = 1000
-SAMPLE_CHARS = 2_000
-_KEYED_WORDS = 60
-_DIGIT_CHARS = 300
+NOSPACE_RANGES: Final = "\u3040\u30ff\u3400\u4dbf\u4e00\u9fff\uf900\ufaff\u0e00\u0eff\u1000\u109f\u1780\u17ff"
+BAD_CHAR_RANGES: Final = "\x00\x08\x0e\x1f\x7f\x9f\ufffd\ufffd"
+_DIGIT: Final = re.compile(r"\d")
+_LONGEST_WORD: Final = 1000
+SAMPLE_CHARS: Final = 2_000
+_KEYED_WORDS: Final = 60
+_DIGIT_CHARS: Final = 300
 # ``\\w+`` tokens of a Latin-1 line, lower case, by bytes.translate and split (a few
 # times faster than the regex): word characters lower-cased (all stay in Latin-1),
 # others blanked. Digits and control characters are read from the same bytes.
 # Control characters become \x1c (white space to str.split, like the blank), so
 # finding and counting them needs no second pass.
-LATIN1_WORDS = bytes(
+LATIN1_WORDS: Final = bytes(
     ord(chr(c).lower()) if re.match(r"\w", chr(c)) else 28 if _BAD_CHARS.match(chr(c)) else 32
     for c in range(256)
 )
-_NOT_DIGITS = bytes(c for c in range(256) if not chr(c).isdigit() or c > 127)
+_NOT_DIGITS: Final = bytes(c for c in range(256) if not chr(c).isdigit() or c > 127)
 # Punctuation and spaces beyond Latin-1 that are common in otherwise Latin-1 prose
 # (quotes, dashes, ellipsis, bullets, signs): none is a word character.
-WIDE_PUNCTUATION = tuple(
+WIDE_PUNCTUATION: Final = tuple(
     c
     for c in "\u2019\u2018\u201c\u201d\u201e\u201a\u2039\u203a\u2013\u2014\u2010\u2011\u2012"
     "\u2015\u2212\u2026\u2022\u2122\u20ac\u200b\u2032\u2033\u2009\u202f\u2002\u2003"
     if not re.match(r"\w", c)
 )
 # A character neither Latin-1 nor such punctuation (the line takes the regex route).
-_BEYOND_LATIN1 = re.compile("[^\x00-\xff" + "".join(WIDE_PUNCTUATION) + "]")
-_STAMP_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
+_BEYOND_LATIN1: Final = re.compile("[^\x00-\xff" + "".join(WIDE_PUNCTUATION) + "]")
+_STAMP_LEFTOVER: Final = re.compile(r"[^\W\d_]{2,}")
 # Characters per word in scripts without spaces, so their lines weigh like others.
-CHARS_PER_WORD = 1.7
+CHARS_PER_WORD: Final = 1.7
 
 
 class LineFeatures(NamedTuple):
@@ -166,7 +166,7 @@ def _features_by_regex(
     )
 
 
-_FEATURES = LineFeatures._make
+_FEATURES: Final = LineFeatures._make
 _new_features = tuple.__new__
 
 
@@ -252,7 +252,7 @@ def _words_rule_out_stamp(text: str, words: tuple[str, ...]) -> bool:
     return loose > 1 and "|" not in text and "•" not in text and "·" not in text
 
 
-_PARTS = re.compile(r"\s*[|•·]\s*")
+_PARTS: Final = re.compile(r"\s*[|•·]\s*")
 
 
 def line_parts(text: str) -> list[str]:

@@ -9,39 +9,39 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from thresher.clean import dates, vocab
 from thresher.clean.features import SAMPLE_CHARS as _SAMPLE_CHARS
 from thresher.clean.features import LineFeatures, is_stamp, line_parts, signed_stamp_names
 
-TITLE_WINDOW = 25
+TITLE_WINDOW: Final = 25
 """The headline is looked for this many lines above the article."""
-TITLE_MAX_WORDS = 30
-_DATELINE_LINE = re.compile(
+TITLE_MAX_WORDS: Final = 30
+_DATELINE_LINE: Final = re.compile(
     r"^(?P<place>[^\W\d_][\w.'’ ]{1,40}?)\s+[-–—|]\s+(?P<site>[^\W\d_][\w.'’ ,&-]{1,60})$"
 )
-_DATELINE_LEAD = re.compile(
+_DATELINE_LEAD: Final = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}?)(?:,\s*[\w.]+(?:\s[\w.]+)?)?\s*"
     r"(?:\((?P<agency>[^)]{2,30})\))?\s*[-–—]{1,2}\s"
 )
 # A place is no domain name ("pressefeed.de - Das Presseportal" is the site's header).
-_DOMAIN_END = re.compile(r"\w\.[a-z]{2,6}$")
+_DOMAIN_END: Final = re.compile(r"\w\.[a-z]{2,6}$")
 # "Berlin (dpa) -": a place in title case needs the agency in brackets to count.
-_DATELINE_AGENCY = re.compile(
+_DATELINE_AGENCY: Final = re.compile(
     r"^(?P<place>[^\W\d_][\w.'’ -]{1,30}?)\s*\((?P<agency>[^)]{2,30})\)\s*[-–—:]{1,2}\s"
 )
-_SOURCE = re.compile(
+_SOURCE: Final = re.compile(
     r"^(?:source|sources|quelle|quellen|fuente|fonte|bron|источник|źródło|zdroj|"
     r"kaynak|sumber|来源|來源|出典|出処|المصدر)\s*[:：]\s*(?P<src>.{2,80}?)\s*$",
     re.IGNORECASE,
 )
-_AGENCY = re.compile(
+_AGENCY: Final = re.compile(
     r"\((?P<a>AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|UPI|PA|KNA|epd|SID|APA|"
     r"Bloomberg|TASS|Kyodo|Yonhap|CNA|IANS|PTI|ANI)\)"
 )
-_AUTHOR = re.compile(
+_AUTHOR: Final = re.compile(
     r"^(?:(?:(?:written|posted|story|words|reporting|analysis|commentary|opinion|geschrieben|"
     r"écrit|escrito|scritto|geschreven|napisane)\s+|"
     r"(?:ein|eine)\s+(?:kommentar|analyse|gastbeitrag|essay|interview|bericht|reportage|"
@@ -55,7 +55,7 @@ _AUTHOR = re.compile(
     re.IGNORECASE,
 )
 # Every word a line matching _AUTHOR can start with (and the "by" words themselves).
-_BY_WORDS = vocab.words(
+_BY_WORDS: Final = vocab.words(
     """by von par por di door da av af автор przez written posted story words reporting
     analysis commentary opinion geschrieben écrit escrito scritto geschreven napisane ein
     eine author authors autor autoren autores autora autorka auteur auteurs autore autrice
@@ -70,12 +70,12 @@ def _author(text: str) -> re.Match[str] | None:
     return match if match is not None and match["names"][0].isupper() else None
 
 
-_STAMP_STARTS = vocab.words(
+_STAMP_STARTS: Final = vocab.words(
     """published posted updated modified publiziert veröffentlicht aktualisiert erstellt
     publié publicado pubblicato aggiornato gepubliceerd opublikowano"""
 )
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
-_URL_LINE = re.compile(r"^https?://\S+$")
+_AUTHOR_SPLIT: Final = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
+_URL_LINE: Final = re.compile(r"^https?://\S+$")
 
 
 @dataclass
@@ -152,7 +152,7 @@ def _pick_title(
     return best
 
 
-_CLIP_TITLE = 3.0
+_CLIP_TITLE: Final = 3.0
 
 
 def _next_line(feats: list[LineFeatures | None], i: int) -> int | None:
@@ -163,8 +163,10 @@ def _next_line(feats: list[LineFeatures | None], i: int) -> int | None:
     return None
 
 
-_SIGNATURE_LINES = 6
-_CAPTION_MARK = re.compile(r"\b(?:foto|fotos|photo|photos|bild|image|credit|crédit|imagen)\s?[:：]", re.I)
+_SIGNATURE_LINES: Final = 6
+_CAPTION_MARK: Final = re.compile(
+    r"\b(?:foto|fotos|photo|photos|bild|image|credit|crédit|imagen)\s?[:：]", re.I
+)
 
 
 def _title_score(
@@ -214,7 +216,7 @@ def _title_score(
     return score
 
 
-_AGENCY_MARKS = vocab.PICTURE_AGENCY_MARKS
+_AGENCY_MARKS: Final = vocab.PICTURE_AGENCY_MARKS
 
 
 def _is_byline_feature(f: LineFeatures | None) -> bool:
@@ -238,8 +240,8 @@ def _title_like(f: LineFeatures) -> bool:
     return not may_name_author(f) or _author(text) is None
 
 
-_DATED_WORDS = 8
-_PART_SEPARATOR = re.compile(r"\s[-–—|·•]\s")
+_DATED_WORDS: Final = 8
+_PART_SEPARATOR: Final = re.compile(r"\s[-–—|·•]\s")
 
 
 def _may_be_dated_line(f: LineFeatures) -> bool:
@@ -254,12 +256,12 @@ def _may_be_dated_line(f: LineFeatures) -> bool:
     )
 
 
-_REVIEWED = re.compile(
+_REVIEWED: Final = re.compile(
     r"^(?:(?:fachlich|medizinisch|medically|clinically)\s+)?(?:geprüft|überprüft|reviewed|"
     r"fact[- ]checked|revisado|vérifié|relu|verificato|gecontroleerd)\s+(?:von|by|por|par|da|door)\s",
     re.IGNORECASE,
 )
-_REVIEW_STARTS = vocab.words(
+_REVIEW_STARTS: Final = vocab.words(
     """fachlich medizinisch medically clinically geprüft überprüft reviewed fact revisado
     vérifié relu verificato gecontroleerd"""
 )
@@ -365,7 +367,7 @@ def _names(text: str) -> list[str]:
 
 
 # A role or an outlet in brackets after a name: "Theresa Kallweit (Text)", "Jane Doe (AP)".
-_ROLE = re.compile(r"\s*\([^()]{1,25}\)$")
+_ROLE: Final = re.compile(r"\s*\([^()]{1,25}\)$")
 
 
 def _has_dash_or_bar(text: str) -> bool:
@@ -394,7 +396,7 @@ def _place(text: str) -> str:
     return place.title() if place.isupper() else place
 
 
-NAMED_LINE_CHARS = 100
+NAMED_LINE_CHARS: Final = 100
 """Byline and source lines are at most this long."""
 
 
@@ -425,17 +427,17 @@ def is_name_byline(text: str) -> bool:
     )
 
 
-_NAME_WORDS = (2, 4)
-_PERSON_NAME = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s){1,3}[^\W\d_][\w'’-]+$")
+_NAME_WORDS: Final = (2, 4)
+_PERSON_NAME: Final = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s){1,3}[^\W\d_][\w'’-]+$")
 # A sentence about a person, after the name: "is a reporter", "ist Redakteurin", "écrit".
-_BIO_VERBS = vocab.words(
+_BIO_VERBS: Final = vocab.words(
     """is was writes covers reports lives works ist war schreibt berichtet arbeitet lebt
     est était écrit travaille vit es era escribe trabaja vive è era scrive lavora vive
     é escreve trabalha vive jest był była pisze pracuje mieszka är var skriver arbetar bor"""
 )
 
 
-_PICTURE_CREDIT = re.compile(
+_PICTURE_CREDIT: Final = re.compile(
     r"^\(?(?:photo|foto|fotos|bild|bilder|image|picture|photograph|credit|crédit|imagen|immagine)s?"
     r"(?:\s?credits?)?\s?[:：]\s*\S|^©\s?\S",
     re.IGNORECASE,
@@ -465,7 +467,7 @@ def is_author_bio(text: str, name: str) -> bool:
 
 
 # "By The Numbers" is a subheading: no name starts with an article.
-_ARTICLES = vocab.words("the a an der die das ein eine le la les un une el los las il lo gli het een")
+_ARTICLES: Final = vocab.words("the a an der die das ein eine le la les un une el los las il lo gli het een")
 
 
 def is_source_line(text: str) -> bool:
@@ -473,10 +475,10 @@ def is_source_line(text: str) -> bool:
     return len(text) <= NAMED_LINE_CHARS and _has_colon(text) and _SOURCE.match(text) is not None
 
 
-_SLUG_SPLIT = re.compile(r"[-_.+]+|%20")
-_SLUG_NOISE = frozenset(["html", "htm", "php", "aspx", "asp", "shtml", "amp", "index"])
-_SLUG_MIN_WORDS = 3
-_SLUG_MATCH = 0.6
+_SLUG_SPLIT: Final = re.compile(r"[-_.+]+|%20")
+_SLUG_NOISE: Final = frozenset(["html", "htm", "php", "aspx", "asp", "shtml", "amp", "index"])
+_SLUG_MIN_WORDS: Final = 3
+_SLUG_MATCH: Final = 0.6
 
 
 def url_slug_words(url: str | None) -> frozenset[str]:
