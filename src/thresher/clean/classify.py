@@ -30,6 +30,24 @@ except ImportError:  # installed without a C compiler: the Python path does the 
 if os.environ.get("THRESHER_PURE_PYTHON"):
     _speedups = None  # type: ignore[assignment]
 
+# Vocabulary the functions below read, bound once (compiled, a Final name is a C
+# static; `vocab.X` would be two dictionary look-ups per use).
+_COMMENT_HEADER: Final = vocab.COMMENT_HEADER
+_COMMENT_SECTION: Final = vocab.COMMENT_SECTION
+_FILE_DOWNLOAD: Final = vocab.FILE_DOWNLOAD
+_FOOTER: Final = vocab.FOOTER
+_FOOTER_LOWER: Final = vocab.FOOTER_LOWER
+_FORM_LABELS: Final = vocab.FORM_LABELS
+_GALLERY_COUNTER: Final = vocab.GALLERY_COUNTER
+_MEDIA: Final = vocab.MEDIA
+_MEDIA_DURATION: Final = vocab.MEDIA_DURATION
+_MEDIA_LINES: Final = vocab.MEDIA_LINES
+_NAV_PHRASES: Final = vocab.NAV_PHRASES
+_PRICE_LINE: Final = vocab.PRICE_LINE
+_READING_TIME: Final = vocab.READING_TIME
+_READ_ALSO: Final = vocab.READ_ALSO
+_RELATED_HEADINGS: Final = vocab.RELATED_HEADINGS
+
 
 class Kind(IntEnum):
     GOOD = 0
@@ -274,8 +292,8 @@ def is_footer(feat: LineFeatures) -> bool:
 def _footer_phrase_in(text: str, latin1: bool) -> bool:
     """The footer pattern matches (on the lower-cased line when that is the same)."""
     if latin1:
-        return vocab.FOOTER_LOWER.search(text.lower()) is not None
-    return vocab.FOOTER.search(text) is not None
+        return _FOOTER_LOWER.search(text.lower()) is not None
+    return _FOOTER.search(text) is not None
 
 
 _FOOTER_TRIGGERS: Final = vocab.FOOTER_TRIGGERS
@@ -297,39 +315,39 @@ def _boilerplate_reason(
         return None
     first, last = words[0], words[-1]
     if (last in _COMMENT_VERBS or (not latin1 and last.endswith(("说", "說", "写道")))) and (
-        vocab.COMMENT_HEADER.match(text)
+        _COMMENT_HEADER.match(text)
     ):
         return _R_COMMENTS
-    if first in _MEDIA_STARTS and vocab.MEDIA.match(text) is not None:
+    if first in _MEDIA_STARTS and _MEDIA.match(text) is not None:
         return _R_MEDIA
     if first in _LINK_LABEL_STARTS and (":" in text or " | " in text) and _links_another_story(text):
         return _R_RELATED_HEADLINE
     key = ""
     if not _COMMENT_WORDS.isdisjoint(words):
         key = " ".join(words)
-        if vocab.COMMENT_SECTION.match(key) is not None:
+        if _COMMENT_SECTION.match(key) is not None:
             return _R_COMMENTS
     if first in _HEADING_STARTS:
         key = key or " ".join(words)
-        if key in vocab.RELATED_HEADINGS:
+        if key in _RELATED_HEADINGS:
             return _R_RELATED_HEADING
-        if key in vocab.FORM_LABELS:
+        if key in _FORM_LABELS:
             return _R_FORM
-        if key in vocab.MEDIA_LINES:
+        if key in _MEDIA_LINES:
             return _R_MEDIA
     n = len(words)
     if n <= 4 and text.endswith("*"):
         return _R_FORM
     if has_digit and n <= 6:
-        if text[-1].isdigit() and vocab.GALLERY_COUNTER.match(text) is not None:
+        if text[-1].isdigit() and _GALLERY_COUNTER.match(text) is not None:
             return _R_MEDIA
-        if first in _MEDIA_STARTS and vocab.MEDIA_DURATION.match(text) is not None:
+        if first in _MEDIA_STARTS and _MEDIA_DURATION.match(text) is not None:
             return _R_MEDIA  # "Video 1 Min", "Audio 2:31 Min."
-        if not _READING_WORDS.isdisjoint(words) and vocab.READING_TIME.match(text) is not None:
+        if not _READING_WORDS.isdisjoint(words) and _READING_TIME.match(text) is not None:
             return _R_STAMP
-        if vocab.PRICE_LINE.match(text) is not None:
+        if _PRICE_LINE.match(text) is not None:
             return _R_NAVIGATION  # a shop box: "ab 54,90 €", "61,99 € bei Velomarkt"
-    if has_digit and not _FILE_TYPES.isdisjoint(words) and vocab.FILE_DOWNLOAD.search(text) is not None:
+    if has_digit and not _FILE_TYPES.isdisjoint(words) and _FILE_DOWNLOAD.search(text) is not None:
         return _R_NAVIGATION  # a link to a file: "Bekanntmachung (PDF, 245 KB)"
     if has_digit and is_stamp(text, latin1, words):
         return _R_STAMP
@@ -339,7 +357,7 @@ def _boilerplate_reason(
         return None
     if not _AGENCY_MARKS.isdisjoint(words) and text[-1] not in ".!?":
         return _R_MEDIA
-    if not _PHRASE_STARTS.isdisjoint(words) and _has_phrase(words, vocab.NAV_PHRASES):
+    if not _PHRASE_STARTS.isdisjoint(words) and _has_phrase(words, _NAV_PHRASES):
         return _R_NAVIGATION
     return _R_SOCIAL if first in _SOCIAL_WORDS and _SOCIAL_WORDS.issuperset(words) else None
 
@@ -374,7 +392,7 @@ def _links_another_story(text: str) -> bool:
     colon, bar = text.find(":"), text.find(" | ")
     label, _, rest = text.partition(":" if bar < 0 or 0 <= colon < bar else " | ")
     key = " ".join(label.lower().split())
-    return bool(rest.strip()) and (key in vocab.READ_ALSO or key in vocab.RELATED_HEADINGS)
+    return bool(rest.strip()) and (key in _READ_ALSO or key in _RELATED_HEADINGS)
 
 
 # First words of the labels of "Read also: <headline>" lines.
@@ -405,11 +423,11 @@ def _may_be_boilerplate(words: tuple[str, ...]) -> bool:
 
 
 def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
-    if vocab.PHRASE_STARTS.isdisjoint(words):
+    if _PHRASE_STARTS.isdisjoint(words):
         return False
     n = len(words)
     for i, word in enumerate(words):
-        if word not in vocab.PHRASE_STARTS:
+        if word not in _PHRASE_STARTS:
             continue
         for end in range(i + 1, min(n, i + 5) + 1):
             if " ".join(words[i:end]) in phrases:

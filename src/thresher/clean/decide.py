@@ -14,6 +14,10 @@ from thresher.clean.features import LineFeatures
 from thresher.clean.reasons import LineReason
 from thresher.clean.site import SiteLineTable
 
+# Vocabulary the functions below read, bound once (compiled, a Final name is a C
+# static; `vocab.X` would be two dictionary look-ups per use).
+_READ_ALSO: Final = vocab.READ_ALSO
+
 _REPEAT_MAX_WORDS: Final = 8
 _RELATED_MAX_WORDS: Final = 18
 _NEIGHBOURS: Final = 2
@@ -715,7 +719,7 @@ def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None],
         if f is None:
             continue
         key = " ".join(f.low_words)
-        if key in vocab.READ_ALSO:
+        if key in _READ_ALSO:
             relabel, most = LineReason.RELATED_HEADLINE, _BOX_ROWS
         elif key in _MEDIA_LEADS:  # "Video" then the video's title
             relabel, most = LineReason.MEDIA, 1

@@ -11,6 +11,19 @@ from typing import Final, NamedTuple
 
 from thresher.clean import vocab
 
+# Vocabulary the functions below read, bound once (compiled, a Final name is a C
+# static; `vocab.X` would be two dictionary look-ups per use).
+_DATE_NUM: Final = vocab.DATE_NUM
+_MONTHS: Final = vocab.MONTHS
+_MONTHS_LOWER: Final = vocab.MONTHS_LOWER
+_MONTH_WORDS: Final = vocab.MONTH_WORDS
+_SIGNING_WORDS: Final = vocab.SIGNING_WORDS
+_STAMP_REMOVABLE: Final = vocab.STAMP_REMOVABLE
+_STAMP_SIGNATURE: Final = vocab.STAMP_SIGNATURE
+_STAMP_WORDS: Final = vocab.STAMP_WORDS
+_STAMP_WORDS_LOWER: Final = vocab.STAMP_WORDS_LOWER
+_TIME: Final = vocab.TIME
+
 _WORD: Final = re.compile(r"\w+")
 # Scripts written without spaces: CJK ideographs, kana, Thai, Lao, Khmer, Myanmar.
 _NOSPACE: Final = re.compile(
@@ -240,7 +253,7 @@ def _words_rule_out_stamp(text: str, words: tuple[str, ...]) -> bool:
     decimal digits alone (no run), and the line is one part (no "|", "•", "·"): any
     other line is left to the patterns (False)."""
     loose = 0
-    removable, signing = vocab.STAMP_REMOVABLE, vocab.SIGNING_WORDS
+    removable, signing = _STAMP_REMOVABLE, _SIGNING_WORDS
     for word in words:
         if word.isalpha():
             if word in signing:
@@ -266,7 +279,7 @@ def _is_signed_stamp(text: str, latin1: bool) -> bool:
     runs = _STAMP_LEFTOVER.findall(low) if low is not None else None
     if _is_bare_stamp(text, low, runs):
         return True
-    if runs is not None and vocab.SIGNING_WORDS.isdisjoint(runs):
+    if runs is not None and _SIGNING_WORDS.isdisjoint(runs):
         return False  # no signature can follow the date
     signed = signed_stamp_names(text)
     if signed is None:
@@ -280,28 +293,28 @@ def _is_signed_stamp(text: str, latin1: bool) -> bool:
 
 def signed_stamp_names(text: str) -> re.Match[str] | None:
     """The "by Jane Doe" at the end of a line (its ``names`` group), if any."""
-    return vocab.STAMP_SIGNATURE.search(text)
+    return _STAMP_SIGNATURE.search(text)
 
 
 def _is_bare_stamp(text: str, low: str | None, runs: list[str] | None) -> bool:
     """``low`` and ``runs``: the line lower-cased and its letter runs when it is Latin-1
     (then the patterns read ``low``, without case: the same matches, several times
     faster), else None."""
-    subject, months, stamp_words = text, vocab.MONTHS, vocab.STAMP_WORDS
+    subject, months, stamp_words = text, _MONTHS, _STAMP_WORDS
     month_possible = True
     if low is not None and runs is not None:
-        if len([run for run in runs if run not in vocab.STAMP_REMOVABLE]) > 1:
+        if len([run for run in runs if run not in _STAMP_REMOVABLE]) > 1:
             return False
-        month_possible = not vocab.MONTH_WORDS.isdisjoint(runs)
-        subject, months, stamp_words = low, vocab.MONTHS_LOWER, vocab.STAMP_WORDS_LOWER
+        month_possible = not _MONTH_WORDS.isdisjoint(runs)
+        subject, months, stamp_words = low, _MONTHS_LOWER, _STAMP_WORDS_LOWER
     if (
-        vocab.TIME.search(subject) is None
-        and vocab.DATE_NUM.search(subject) is None
+        _TIME.search(subject) is None
+        and _DATE_NUM.search(subject) is None
         and (not month_possible or months.search(subject) is None or _DIGIT.search(subject) is None)
     ):
         return False  # neither a time nor a date
-    rest = vocab.TIME.sub(" ", subject)
-    rest = vocab.DATE_NUM.sub(" ", rest)
+    rest = _TIME.sub(" ", subject)
+    rest = _DATE_NUM.sub(" ", rest)
     rest = months.sub(" ", rest)
     rest = stamp_words.sub(" ", rest)
     return len(_STAMP_LEFTOVER.findall(rest)) <= 1

@@ -16,6 +16,11 @@ from thresher.clean import dates, vocab
 from thresher.clean.features import SAMPLE_CHARS as _SAMPLE_CHARS
 from thresher.clean.features import LineFeatures, is_stamp, line_parts, signed_stamp_names
 
+# Vocabulary the functions below read, bound once (compiled, a Final name is a C
+# static; `vocab.X` would be two dictionary look-ups per use).
+_SIGNING_WORDS: Final = vocab.SIGNING_WORDS
+_TIME: Final = vocab.TIME
+
 TITLE_WINDOW: Final = 25
 """The headline is looked for this many lines above the article."""
 TITLE_MAX_WORDS: Final = 30
@@ -199,7 +204,7 @@ def _title_score(
         score -= 2.0
     if f.low_words and f.low_words[0] in _STAMP_STARTS:
         score -= 3.0  # "Published in ...", "Publiziert heute ..."
-    if f.low_words and f.low_words[-1] in vocab.SIGNING_WORDS:
+    if f.low_words and f.low_words[-1] in _SIGNING_WORDS:
         score -= 3.0  # "... sponsored by"
     if (_has_colon(text) and _CAPTION_MARK.search(text) is not None) or not _AGENCY_MARKS.isdisjoint(
         f.low_words
@@ -250,9 +255,7 @@ def _may_be_dated_line(f: LineFeatures) -> bool:
     sentence ("Vollsperrung der Brückenstraße vom 3. Juni bis 30. August 2024")."""
     text = f.text
     return (
-        f.words <= _DATED_WORDS
-        or vocab.TIME.search(text) is not None
-        or _PART_SEPARATOR.search(text) is not None
+        f.words <= _DATED_WORDS or _TIME.search(text) is not None or _PART_SEPARATOR.search(text) is not None
     )
 
 
