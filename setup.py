@@ -5,11 +5,12 @@ the install goes on and the same source runs in Python, with the same results, a
 half the speed.
 
 * ``thresher.clean._speedups``: the labelling loop, written in C (``_speedups.c``).
-* The modules of ``CLEAN_MODULES`` compiled by mypyc (part of mypy, a build requirement):
-  the same ``.py`` files, type-checked and turned into C. Each becomes an extension
-  module beside its source, which Python imports in its place. The build records
-  what it compiled (``thresher.clean.native``), and ``thresher.clean`` refuses to import
-  a compiled module whose source has changed since (rebuild with ``pip install -e .``).
+* The modules ``thresher.clean.native.COMPILED_MODULES`` names, compiled by mypyc (part
+  of mypy, a build requirement): the same ``.py`` files, type-checked and turned into C.
+  Each becomes an extension module beside its source, which Python imports in its place.
+  The build records what it compiled (``thresher.clean.native``), and ``thresher.clean``
+  refuses to import a compiled module whose source has changed since (rebuild with
+  ``pip install -e .``).
 
 ``THRESHER_PURE_PYTHON=1`` at build time skips both.
 """

@@ -239,11 +239,13 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
 
 # The labels first_label returns, made once: an enum member looked up on its class
 # costs more than the rest of a short line's label (EnumType has __getattr__).
-_GOOD: tuple[Kind, LineReason | None] = (Kind.GOOD, None)
-_NEAR: tuple[Kind, LineReason | None] = (Kind.NEAR, None)
-_SHORT: tuple[Kind, LineReason | None] = (Kind.SHORT, None)
-_CODE: tuple[Kind, LineReason | None] = (Kind.CODE, None)
-_BAD_BY_REASON: dict[LineReason, tuple[Kind, LineReason | None]] = {r: (Kind.BAD, r) for r in LineReason}
+_GOOD: Final[tuple[Kind, LineReason | None]] = (Kind.GOOD, None)
+_NEAR: Final[tuple[Kind, LineReason | None]] = (Kind.NEAR, None)
+_SHORT: Final[tuple[Kind, LineReason | None]] = (Kind.SHORT, None)
+_CODE: Final[tuple[Kind, LineReason | None]] = (Kind.CODE, None)
+_BAD_BY_REASON: Final[dict[LineReason, tuple[Kind, LineReason | None]]] = {
+    r: (Kind.BAD, r) for r in LineReason
+}
 _GARBAGE: Final = _BAD_BY_REASON[LineReason.GARBAGE]
 _FOOTER_LABEL: Final = _BAD_BY_REASON[LineReason.FOOTER]
 _MEDIA_LABEL: Final = _BAD_BY_REASON[LineReason.MEDIA]

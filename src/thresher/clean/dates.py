@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_MONTH_NAMES: dict[str, int] = {}
+_MONTH_NAMES: Final[dict[str, int]] = {}
 for _number, _names in enumerate(
     [
         "january jan januar janvier enero gennaio janeiro jänner "
