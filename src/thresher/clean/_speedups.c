@@ -557,18 +557,18 @@ unicode_features(const Context *c, PyObject *text, PyObject *stops, int per_char
         for (Py_ssize_t i = 0; i < end && !has_digit; i++)
             has_digit = Py_UNICODE_ISDECIMAL(PyUnicode_READ(s_kind, s_data, i));
     }
-    Py_ssize_t head = size < 4000 ? size : 4000;
+    /* (the sample holds at most SAMPLE_CHARS characters: the Python code's 4,000-character
+     * bounds take all of it, and a line that comes here is never ASCII) */
     Py_ssize_t nospace = 0, bad = 0;
     for (Py_ssize_t i = 0; i < size; i++) {
         Py_UCS4 ch = PyUnicode_READ(s_kind, s_data, i);
-        if (i < head && !PyUnicode_IS_ASCII(sample))
-            nospace += in_ranges(ch, c->nospace, c->n_nospace);
+        nospace += in_ranges(ch, c->nospace, c->n_nospace);
         bad += in_ranges(ch, c->bad_chars, c->n_bad_chars);
     }
     double words, stop_ratio;
-    if (nospace > head / 3) {
+    if (nospace > size / 3) {
         Py_ssize_t found = 0;
-        for (Py_ssize_t i = 0; per_char && i < head; i++) {
+        for (Py_ssize_t i = 0; per_char && i < size; i++) {
             PyObject *one = PyUnicode_FromOrdinal(PyUnicode_READ(s_kind, s_data, i));
             if (one == NULL)
                 goto done;
