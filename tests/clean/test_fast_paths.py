@@ -123,6 +123,14 @@ def test_stamp_vocabulary_is_every_letter_run_the_stamp_patterns_remove() -> Non
     assert removable == vocab.STAMP_REMOVABLE
 
 
+def test_a_month_name_is_a_whole_token() -> None:
+    """features._lacks_date_and_time looks for a month name among the line's tokens: every
+    alternative of MONTHS is letters alone (a dot may follow), so a match is a token."""
+    for name in _language(vocab.MONTHS):
+        assert re.fullmatch(r"[^\W\d_]+\.?", name), name
+        assert name.rstrip(".") in vocab.MONTH_WORDS
+
+
 def test_update_words_name_every_latin1_update_phrase() -> None:
     for phrase in _language(dates._UPDATED):
         if phrase.isascii() or len(phrase.encode("latin-1", "ignore")) == len(phrase):
@@ -172,6 +180,11 @@ _STAMP_PARTS = st.sampled_from(
         "-",
         "\u2013",
         "\u00a0",
+        "/",
+        ":",
+        "(5)",
+        "7.2",
+        "04/03",
     ]
 )
 

@@ -26,7 +26,7 @@ def test_a_clear_page_is_read_from_the_start_of_its_sample(monkeypatch: pytest.M
     monkeypatch.setattr(thresher.langid, "detect_language", spy)
     result = clean_text(GERMAN)
     assert result.metadata["language"] == "de"
-    assert len(asked) == 1 and len(asked[0]) == 150  # sure of itself on 150 characters
+    assert len(asked) == 1 and len(asked[0]) == 100  # sure of itself on 100 characters
 
 
 def test_an_unsure_answer_asks_again_with_the_whole_sample(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -40,7 +40,7 @@ def test_an_unsure_answer_asks_again_with_the_whole_sample(monkeypatch: pytest.M
     result = clean_text(GERMAN)
     assert result.metadata["language"] == "de"  # the second, whole-sample answer
     whole = " ".join(sorted(GERMAN.strip().split("\n"), key=len, reverse=True))
-    assert asked == [whole[:150], whole]  # the longest lines first, then all of them
+    assert asked == [whole[:100], whole]  # the longest lines first, then all of them
 
 
 def test_a_declared_language_asks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -124,7 +124,8 @@ def _lists_and_code(
     """
     found: list[tuple[int, int]] = []
     for i, x in enumerate(labelled):
-        if x is not None and x[0].has_digit and (m := _ORDINAL.match(x[0].text)) is not None:
+        # (the pattern starts with a digit: \d is what str.isdecimal says)
+        if x is not None and x[0].has_digit and x[0].text[0].isdecimal() and (m := _ORDINAL.match(x[0].text)):
             found.append((i, int(m.group(1))))
     code_kind = Kind.CODE
     code_rows = [i for i, x in enumerate(labelled) if x is not None and x[1] is code_kind]
@@ -304,16 +305,21 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
             if feat.key in toc_keys:
                 toc = True
         if 2 <= words <= title_words and (key := feat.key):
-            keys.setdefault(key, []).append(i)
+            same_key = keys.get(key)
+            if same_key is None:
+                keys[key] = [i]
+            else:
+                same_key.append(i)
     # short lines found more than once on the page; the last copy stays when prose
     # follows it (a subheading also listed in a table of contents above)
     last_copy = {first: i for first, i in repeats}
     headings: set[int] = set()
+    page_repeated = LineReason.PAGE_REPEATED
     for first, i in repeats:
         for row in (first, i):
             if row != last_copy[first] or not _heads_prose(labelled, row):
                 kinds[row] = bad
-                reasons[row] = LineReason.PAGE_REPEATED
+                reasons[row] = page_repeated
             else:
                 headings.add(row)
     if not toc and len(headings) < _TOC_HEADINGS:

@@ -237,13 +237,32 @@ def is_stamp(text: str, latin1: bool = False, words: tuple[str, ...] | None = No
     """
     if len(text) > 80:
         return False
-    if latin1 and words is not None and _words_rule_out_stamp(text, words):
+    if (
+        latin1
+        and words is not None
+        and (_lacks_date_and_time(text, words) or _words_rule_out_stamp(text, words))
+    ):
         return False
     if _is_signed_stamp(text, latin1):
         return True
     # "Published: Jan 18, 2023 · Modified: Feb 2, 2023 by Jane Doe"
     parts = line_parts(text)
-    return len(parts) > 1 and all(_is_signed_stamp(part, latin1) for part in parts if part)
+    # (at least one part that is not empty: "|" alone is no stamp)
+    return len(parts) > 1 and any(parts) and all(_is_signed_stamp(part, latin1) for part in parts if part)
+
+
+def _lacks_date_and_time(text: str, words: tuple[str, ...]) -> bool:
+    """True when a Latin-1 line can hold no time, numeric date or month name, the one of
+    which every stamp holds: a time has a ":" (``TIME``), a numeric date two of "./-"
+    (``DATE_NUM``), and a month name is a whole token (``words``: every alternative of
+    ``MONTHS`` is letters alone, in ``MONTH_WORDS``, and the line is cut into parts and
+    signature only at non-word characters)."""
+    return (
+        ":" not in text
+        and "年" not in text
+        and text.count(".") + text.count("/") + text.count("-") < 2
+        and _MONTH_WORDS.isdisjoint(words)
+    )
 
 
 def _words_rule_out_stamp(text: str, words: tuple[str, ...]) -> bool:
