@@ -10,6 +10,7 @@ bounds, end punctuation inside quotes).
 from __future__ import annotations
 
 import re
+import struct
 
 import pytest
 from hypothesis import given, settings
@@ -211,3 +212,39 @@ def test_character_ranges_are_those_of_the_patterns() -> None:
             char = chr(code)
             in_ranges = any(first <= char <= last for first, last in pairs)
             assert in_ranges == (pattern.match(char) is not None), hex(code)
+
+
+def _latin1_stop_words(lang: str) -> list[str]:
+    return sorted(w for w in stopwords.stop_words(lang) if all(ord(ch) < 256 for ch in w))
+
+
+@pytest.mark.parametrize(
+    "lang", [lang for lang in [*sorted(stopwords._COMPACT), "tr", "id", "und"] if _latin1_stop_words(lang)]
+)
+def test_every_stop_word_is_found_by_the_compiled_table(lang: str) -> None:
+    """The C loop looks Latin-1 tokens up in classify.stop_table, not in the frozenset:
+    each stop word alone, all of them on one line, and near misses of each (one letter
+    more, one less, upper case) count as the set says."""
+    words = _latin1_stop_words(lang)
+    lines = [*words, " ".join(words)]
+    lines += [f"{w}x" for w in words] + [w[:-1] for w in words if len(w) > 1] + [w.upper() for w in words]
+    _assert_same(lines, lang)
+    labels = classify.label_lines(words, lang, TH)
+    assert all(x is not None and x[0].stop_ratio == 1.0 for x in labels)
+
+
+def test_a_malformed_stop_table_is_a_value_error() -> None:
+    from typing import Any
+
+    from thresher.clean import _speedups
+
+    context = classify.speedup_context(TH)
+    stops = stopwords.stop_words("en")
+    good = classify.stop_table("en")
+    full = struct.pack("=3I", 0, 1, 1) + b"a"  # one slot, not empty: a lookup would not end
+    beyond = struct.pack("=5I", 1, 1, 9, 0, 0) + b"a"  # a word past the end of the words
+    bad_tables: list[Any] = [b"", good[:8], struct.pack("=3I", 3, 0, 0), full, beyond, "not bytes"]
+    for bad in bad_tables:
+        with pytest.raises((ValueError, TypeError), match="stop table"):
+            _speedups.label_lines(["Home"], "en", {}, stops, bad, False, context)
+    assert _speedups.label_lines(["the"], "en", {}, stops, good, False, context)[0][0].stop_ratio == 1.0

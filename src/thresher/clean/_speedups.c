@@ -22,6 +22,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 #define SAMPLE_CHARS 2000
@@ -43,6 +44,86 @@ untrack(PyObject *tuple)
 {
     if (PyObject_GC_IsTracked(tuple))
         PyObject_GC_UnTrack(tuple);
+}
+
+/* Py_UNICODE_ISALPHA of each Latin-1 character, filled when the module loads. */
+static unsigned char latin1_alpha[256];
+
+/*
+ * The stop words of a language that a Latin-1 token can be (classify.stop_table builds it):
+ * a hash table of their Latin-1 bytes, FNV-1a hashed, open addressing. The layout: a
+ * uint32 mask (slots - 1), then per slot a uint32 offset + 1 into the words (0: empty) and
+ * a uint32 length, then the words' bytes. Looking a token up here gives what looking its
+ * str up in the frozenset gives (a str of Latin-1 characters equals a word exactly when
+ * their Latin-1 bytes are equal), without making the str's hash.
+ */
+typedef struct {
+    const unsigned char *data;
+    uint32_t mask;
+    const unsigned char *words;
+    Py_ssize_t words_len;
+} StopTable;
+
+static uint32_t
+read_u32(const unsigned char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static int
+parse_stop_table(PyObject *bytes, StopTable *t)
+{
+    if (!PyBytes_Check(bytes)) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: the stop table must be bytes");
+        return -1;
+    }
+    const unsigned char *data = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    Py_ssize_t size = PyBytes_GET_SIZE(bytes);
+    if (size < 4)
+        goto bad;
+    uint32_t mask = read_u32(data);
+    if ((mask & (mask + 1)) != 0 || (Py_ssize_t)(4 + 8 * ((Py_ssize_t)mask + 1)) > size)
+        goto bad;
+    t->data = data;
+    t->mask = mask;
+    t->words = data + 4 + 8 * ((Py_ssize_t)mask + 1);
+    t->words_len = size - (4 + 8 * ((Py_ssize_t)mask + 1));
+    int empty = 0;
+    for (uint32_t i = 0; i <= mask; i++) {
+        uint32_t offset = read_u32(data + 4 + 8 * i), len = read_u32(data + 8 + 8 * i);
+        if (offset == 0) {
+            empty = 1;
+            continue;
+        }
+        if ((Py_ssize_t)offset - 1 + (Py_ssize_t)len > t->words_len)
+            goto bad;
+    }
+    if (empty)
+        return 0; /* (a lookup always ends at an empty slot) */
+bad:
+    PyErr_SetString(PyExc_ValueError, "_speedups: malformed stop table");
+    return -1;
+}
+
+/* 1 when the bytes are a word of the table, else 0 */
+static int
+is_stop_word(const StopTable *t, const unsigned char *s, Py_ssize_t n)
+{
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 16777619u;
+    }
+    for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask) {
+        const unsigned char *slot = t->data + 4 + 8 * (Py_ssize_t)i;
+        uint32_t offset = read_u32(slot);
+        if (offset == 0)
+            return 0;
+        if ((Py_ssize_t)read_u32(slot + 4) == n && memcmp(t->words + offset - 1, s, (size_t)n) == 0)
+            return 1;
+    }
 }
 
 typedef struct {
@@ -213,7 +294,7 @@ new_features(const Context *c, PyObject *text, PyObject *tokens, double words, d
  * or NULL without one when the line is not such a line (the caller asks Python).
  */
 static PyObject *
-latin1_features(const Context *c, PyObject *text, PyObject *stops)
+latin1_features(const Context *c, PyObject *text, const StopTable *stops)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
     Py_ssize_t size = len > SAMPLE_CHARS ? SAMPLE_CHARS : len;
@@ -279,16 +360,11 @@ latin1_features(const Context *c, PyObject *text, PyObject *stops)
             return NULL;
         }
         PyTuple_SET_ITEM(tokens, t++, token);
-        int found = PySet_Contains(stops, token);
-        if (found < 0) {
-            Py_DECREF(tokens);
-            return NULL;
-        }
-        stop_count += found;
+        stop_count += is_stop_word(stops, word_bytes + start, i - start);
         if (n_tokens <= KEYED_WORDS) {
             memcpy(key_bytes + key_len, word_bytes + start, (size_t)(i - start));
             for (Py_ssize_t j = start; j < i && key_alpha; j++)
-                key_alpha = Py_UNICODE_ISALPHA((Py_UCS4)word_bytes[j]);
+                key_alpha = latin1_alpha[word_bytes[j]];
             key_len += i - start;
         }
     }
@@ -607,9 +683,10 @@ done:
 
 /* (features, kind, reason) of one non-empty line; a new reference or NULL. */
 static PyObject *
-label_line(const Context *c, PyObject *text, PyObject *stops, PyObject *per_char)
+label_line(const Context *c, PyObject *text, PyObject *stops, const StopTable *stop_table,
+           PyObject *per_char)
 {
-    PyObject *feat = latin1_features(c, text, stops);
+    PyObject *feat = latin1_features(c, text, stop_table);
     if (feat == NULL) {
         if (PyErr_Occurred())
             return NULL;
@@ -637,7 +714,7 @@ label_line(const Context *c, PyObject *text, PyObject *stops, PyObject *per_char
 }
 
 PyDoc_STRVAR(label_lines_doc,
-             "label_lines(lines, lang, memo, stops, per_char, context) -> list\n\n"
+             "label_lines(lines, lang, memo, stops, stop_table, per_char, context) -> list\n\n"
              "classify.label_lines_python, compiled: features and first label of each\n"
              "stripped line (None for blank lines), short lines' labels memoised in memo.");
 
@@ -645,20 +722,23 @@ static PyObject *
 label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 6) {
-        PyErr_SetString(PyExc_TypeError, "label_lines takes 6 arguments");
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "label_lines takes 7 arguments");
         return NULL;
     }
     PyObject *lines = args[0], *lang = args[1], *memo = args[2], *stops = args[3];
-    PyObject *per_char = args[4];
+    PyObject *per_char = args[5];
     if (!PyList_Check(lines) || !PyUnicode_Check(lang) || !PyDict_Check(memo) ||
         !PyAnySet_Check(stops) || !PyBool_Check(per_char)) {
         PyErr_SetString(PyExc_TypeError,
-                        "label_lines(list[str], str, dict, frozenset, bool, context)");
+                        "label_lines(list[str], str, dict, frozenset, bytes, bool, context)");
         return NULL;
     }
+    StopTable stop_table;
+    if (parse_stop_table(args[4], &stop_table) < 0)
+        return NULL;
     Context c;
-    if (parse_context(args[5], &c) < 0)
+    if (parse_context(args[6], &c) < 0)
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(lines);
     PyObject *out = PyList_New(n);
@@ -677,7 +757,7 @@ label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             Py_INCREF(label);
         }
         else if (len > c.cached_chars) {
-            label = label_line(&c, text, stops, per_char);
+            label = label_line(&c, text, stops, &stop_table, per_char);
             if (label == NULL)
                 goto error;
         }
@@ -696,7 +776,7 @@ label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 Py_INCREF(label);
             }
             else {
-                label = label_line(&c, text, stops, per_char);
+                label = label_line(&c, text, stops, &stop_table, per_char);
                 if (label == NULL)
                     goto error;
                 if (PyDict_GET_SIZE(memo) >= c.cache_lines)
@@ -741,5 +821,7 @@ static struct PyModuleDef module_def = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
+    for (int ch = 0; ch < 256; ch++)
+        latin1_alpha[ch] = (unsigned char)Py_UNICODE_ISALPHA((Py_UCS4)ch);
     return PyModule_Create(&module_def);
 }

@@ -7,6 +7,7 @@ def label_lines(
     lang: str,
     memo: dict[str, Any],
     stops: frozenset[str],
+    stop_table: bytes,
     per_char: bool,
     context: tuple[object, ...],
 ) -> list[Any]: ...

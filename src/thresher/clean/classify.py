@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import struct
 from dataclasses import dataclass, fields, replace
 from enum import IntEnum
 from typing import Any, Final
@@ -116,6 +117,7 @@ def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | Non
             lang,
             _memo(th),
             stopwords.stop_words(lang),
+            stop_table(lang),
             lang in stopwords.CHAR_LANGUAGES,
             speedup_context(th),
         )
@@ -157,6 +159,38 @@ def label_lines_python(lines: list[str], lang: str, th: Thresholds) -> list[Labe
 def _memo(th: Thresholds) -> dict[str, tuple[str, Label]]:
     """The process's memo of short lines' labels, with their language (emptied when full)."""
     return {}
+
+
+@functools.cache
+def stop_table(lang: str) -> bytes:
+    """The stop words of ``lang`` as the compiled loop looks a Latin-1 token up in them
+    (``is_stop_word`` in _speedups.c): a hash table of their Latin-1 bytes (FNV-1a, open
+    addressing). The words beyond Latin-1 are left out: no Latin-1 token equals them."""
+    words = sorted({w.encode("latin-1") for w in stopwords.stop_words(lang) if _in_latin1(w)})
+    slots = 64
+    while slots < 2 * len(words):
+        slots *= 2
+    table = [(0, 0)] * slots
+    blob = bytearray()
+    for word in words:
+        i = _fnv1a(word) & (slots - 1)
+        while table[i][0]:
+            i = (i + 1) & (slots - 1)
+        table[i] = (len(blob) + 1, len(word))
+        blob += word
+    head = struct.pack(f"={1 + 2 * slots}I", slots - 1, *(n for slot in table for n in slot))
+    return head + bytes(blob)
+
+
+def _in_latin1(word: str) -> bool:
+    return all(ord(ch) < 256 for ch in word)
+
+
+def _fnv1a(data: bytes) -> int:
+    h = 2166136261
+    for byte in data:
+        h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
+    return h
 
 
 @functools.cache

@@ -88,8 +88,10 @@ CHAR_LANGUAGES = frozenset(_CHAR_STOPS)
 
 
 @functools.cache
+@functools.cache
 def stop_words(language: str) -> frozenset[str]:
-    """Function words of ``language`` (lower case); a multilingual union when unknown."""
+    """Function words of ``language`` (lower case); a multilingual union when unknown.
+    (Made once per language and process: every page of that language reads the same set.)"""
     lang = language.split("-")[0].split("_")[0].lower()
     if lang in _COMPACT:
         return frozenset(_COMPACT[lang].split())
