@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from thresher.clean import classify, features, stopwords, vocab
 from thresher.clean.classify import Thresholds
+from thresher.clean.reasons import LineReason
 from thresher.evaluate.cleaning import TextPage
 
 pytestmark = pytest.mark.skipif(
@@ -248,3 +249,62 @@ def test_a_malformed_stop_table_is_a_value_error() -> None:
         with pytest.raises((ValueError, TypeError), match="stop table"):
             _speedups.label_lines(["Home"], "en", {}, stops, bad, False, context)
     assert _speedups.label_lines(["the"], "en", {}, stops, good, False, context)[0][0].stop_ratio == 1.0
+
+
+def _assert_same_context_rows(
+    labelled: list[classify.Label | None], templated: set[int], code: set[int]
+) -> None:
+    from thresher.clean import decide
+
+    speedups = classify.compiled_module()
+    compiled = speedups.context_rows(labelled, templated, code, decide._context_constants())
+    python = decide._context_rows_python(labelled, templated, code)
+    assert compiled == python
+    assert [type(v) for v in compiled] == [type(v) for v in python]
+    assert [type(v) for v in compiled[3]] == [type(v) for v in python[3]]  # the word counts
+
+
+def test_every_development_page_takes_the_same_context_rows(textclean_pages: list[TextPage]) -> None:
+    """decide._context_rows_python is the reference of _speedups.context_rows: the same
+    kinds, reasons, rows, repeats, keys... on every page, also with site template rows and
+    code blocks, which the pages alone seldom have."""
+    from thresher.clean import decide
+    from thresher.clean.api import _detect_language
+
+    for page in textclean_pages:
+        lines = [line.strip() for line in page.text.splitlines()]
+        labelled = classify.label_lines(lines, _detect_language(lines), TH)
+        relabelled, code = decide._lists_and_code(labelled)
+        _assert_same_context_rows(relabelled, set(), code)
+        filled = [i for i, x in enumerate(labelled) if x is not None]
+        _assert_same_context_rows(labelled, set(filled[::7]), set(filled[::5]))
+
+
+def test_context_rows_on_written_lines() -> None:
+    """Repeats (short lines, not in code), echoes (a paragraph again more than ten rows
+    on), barriers, stamps, table-of-contents keys, template rows."""
+    from thresher.clean import decide
+
+    paragraph = "The committee met on Tuesday and agreed to publish the report before the summer."
+    lines = ["Contents", "Our view", "Read more", "Our view", "", paragraph, "Comments"]
+    lines += ["Posted on March 4, 2022"]
+    lines += ["x = 1;"] * 3 + [f"Line {n} of filler text here." for n in range(12)] + [paragraph, "Our view"]
+    labelled = classify.label_lines(lines, "en", TH)
+    for templated, code in ((set(), set()), ({1}, {8, 9, 10}), ({0, 5, 24}, set(range(30)))):
+        _assert_same_context_rows(labelled, templated, code)
+    found = classify.compiled_module().context_rows(labelled, set(), set(), decide._context_constants())
+    kinds, reasons, rows, _, barriers, _, stamps, _, repeats, toc = found
+    assert (1, 3) in repeats and (1, 24) in repeats  # "Our view" again, twice
+    assert kinds[23] is classify.Kind.ECHO  # the paragraph eighteen rows on
+    assert stamps == [7] and toc is True and 4 not in rows and reasons[4] is LineReason.EMPTY
+    assert [rows[b] for b in barriers] == [6]  # "Comments"
+
+
+def test_context_rows_rejects_what_is_not_a_label() -> None:
+    from thresher.clean import decide
+
+    speedups = classify.compiled_module()
+    with pytest.raises(TypeError):
+        speedups.context_rows([("not", "a label")], set(), set(), decide._context_constants())
+    with pytest.raises(TypeError):
+        speedups.context_rows([], [], set(), decide._context_constants())

@@ -801,8 +801,194 @@ error:
     return NULL;
 }
 
+PyDoc_STRVAR(context_rows_doc,
+             "context_rows(labelled, templated, code, constants) -> tuple\n\n"
+             "The loop of decide._context_rows_python, compiled: kinds, reasons, rows,\n"
+             "row_words, barriers, read_also, stamps, keys, repeats, toc.");
+
+/* Append a new int to a list; -1 on error. */
+static int
+append_index(PyObject *list, Py_ssize_t i)
+{
+    PyObject *n = PyLong_FromSsize_t(i);
+    if (n == NULL)
+        return -1;
+    int rc = PyList_Append(list, n);
+    Py_DECREF(n);
+    return rc;
+}
+
+static PyObject *
+context_rows(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "context_rows takes 4 arguments");
+        return NULL;
+    }
+    PyObject *labelled = args[0], *templated = args[1], *code = args[2];
+    PyObject *bad, *empty, *stamp, *echo, *site_repeated, *barrier_reasons, *read_also_starts,
+        *toc_keys;
+    double repeat_max_words, read_also_words, title_words;
+    Py_ssize_t echo_distance;
+    if (!PyList_Check(labelled) || !PyAnySet_Check(templated) || !PyAnySet_Check(code) ||
+        !PyArg_ParseTuple(args[3], "OOOOOOOOdndd", &bad, &empty, &stamp, &echo, &site_repeated,
+                          &barrier_reasons, &read_also_starts, &toc_keys, &repeat_max_words,
+                          &echo_distance, &read_also_words, &title_words)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "context_rows(list, set, set, constants)");
+        return NULL;
+    }
+    if (!PyAnySet_Check(barrier_reasons) || !PyAnySet_Check(read_also_starts) ||
+        !PyAnySet_Check(toc_keys)) {
+        PyErr_SetString(PyExc_TypeError, "context_rows: word and reason sets must be sets");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(labelled);
+    int has_templated = PySet_GET_SIZE(templated) > 0, has_code = PySet_GET_SIZE(code) > 0;
+    int toc = 0;
+    PyObject *kinds = PyList_New(n), *reasons = PyList_New(n);
+    PyObject *rows = PyList_New(0), *row_words = PyList_New(0), *barriers = PyList_New(0);
+    PyObject *read_also = PyList_New(0), *stamps = PyList_New(0), *repeats = PyList_New(0);
+    PyObject *keys = PyDict_New(), *first_short = PyDict_New(), *seen_long = PyDict_New();
+    PyObject *index = NULL, *result = NULL;
+    if (!kinds || !reasons || !rows || !row_words || !barriers || !read_also || !stamps ||
+        !repeats || !keys || !first_short || !seen_long)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *x = PyList_GET_ITEM(labelled, i);
+        if (x == Py_None) {
+            Py_INCREF(bad);
+            PyList_SET_ITEM(kinds, i, bad);
+            Py_INCREF(empty);
+            PyList_SET_ITEM(reasons, i, empty);
+            continue;
+        }
+        if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) != 3 || !PyTuple_Check(PyTuple_GET_ITEM(x, 0)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(x, 0)) < 10) {
+            PyErr_SetString(PyExc_TypeError, "context_rows: a label must be (features, kind, reason)");
+            goto done;
+        }
+        PyObject *feat = PyTuple_GET_ITEM(x, 0);
+        PyObject *kind = PyTuple_GET_ITEM(x, 1), *reason = PyTuple_GET_ITEM(x, 2);
+        PyObject *text = PyTuple_GET_ITEM(feat, 0), *words_obj = PyTuple_GET_ITEM(feat, 2);
+        PyObject *key = PyTuple_GET_ITEM(feat, 8);
+        double words = PyFloat_AsDouble(words_obj);
+        if (words == -1.0 && PyErr_Occurred())
+            goto done;
+        Py_XSETREF(index, PyLong_FromSsize_t(i));
+        if (index == NULL)
+            goto done;
+        int templated_here = 0;
+        if (has_templated) {
+            templated_here = PySet_Contains(templated, index);
+            if (templated_here < 0)
+                goto done;
+        }
+        if (templated_here) {
+            kind = bad;
+            reason = site_repeated;
+        }
+        else {
+            int in_code = 0;
+            if (words <= repeat_max_words && has_code) {
+                in_code = PySet_Contains(code, index);
+                if (in_code < 0)
+                    goto done;
+            }
+            if (words <= repeat_max_words && !in_code) {
+                /* first = first_short.setdefault(text, i) */
+                PyObject *first = PyDict_SetDefault(first_short, text, index); /* borrowed */
+                if (first == NULL)
+                    goto done;
+                if (first != index && kind != bad) {
+                    PyObject *pair = PyTuple_Pack(2, first, index);
+                    if (pair == NULL || PyList_Append(repeats, pair) < 0) {
+                        Py_XDECREF(pair);
+                        goto done;
+                    }
+                    Py_DECREF(pair);
+                }
+            }
+            else { /* a paragraph again, far from its last copy */
+                PyObject *last = PyDict_GetItemWithError(seen_long, text); /* borrowed */
+                if (last == NULL && PyErr_Occurred())
+                    goto done;
+                if (last != NULL && i - PyLong_AsSsize_t(last) > echo_distance)
+                    kind = echo;
+                if (PyDict_SetItem(seen_long, text, index) < 0)
+                    goto done;
+            }
+        }
+        if (reason != Py_None) {
+            int barrier = PySet_Contains(barrier_reasons, reason);
+            if (barrier < 0)
+                goto done;
+            if (barrier) {
+                if (append_index(barriers, PyList_GET_SIZE(rows)) < 0)
+                    goto done;
+            }
+            else if (reason == stamp && PyList_Append(stamps, index) < 0)
+                goto done;
+        }
+        if (PyList_Append(rows, index) < 0 || PyList_Append(row_words, words_obj) < 0)
+            goto done;
+        Py_INCREF(kind);
+        PyList_SET_ITEM(kinds, i, kind);
+        Py_INCREF(reason);
+        PyList_SET_ITEM(reasons, i, reason);
+        if (words <= read_also_words) {
+            PyObject *low_words = PyTuple_GET_ITEM(feat, 1);
+            if (PyTuple_Check(low_words) && PyTuple_GET_SIZE(low_words) > 0) {
+                int found = PySet_Contains(read_also_starts, PyTuple_GET_ITEM(low_words, 0));
+                if (found < 0 || (found && PyList_Append(read_also, index) < 0))
+                    goto done;
+            }
+            int found = PySet_Contains(toc_keys, key);
+            if (found < 0)
+                goto done;
+            toc |= found;
+        }
+        if (2 <= words && words <= title_words && PyUnicode_Check(key) && PyUnicode_GET_LENGTH(key) > 0) {
+            PyObject *same_key = PyDict_GetItemWithError(keys, key); /* borrowed */
+            if (same_key == NULL) {
+                if (PyErr_Occurred())
+                    goto done;
+                PyObject *one = PyList_New(1);
+                if (one == NULL)
+                    goto done;
+                Py_INCREF(index);
+                PyList_SET_ITEM(one, 0, index);
+                int rc = PyDict_SetItem(keys, key, one);
+                Py_DECREF(one);
+                if (rc < 0)
+                    goto done;
+            }
+            else if (PyList_Append(same_key, index) < 0)
+                goto done;
+        }
+    }
+    result = Py_BuildValue("(OOOOOOOOOO)", kinds, reasons, rows, row_words, barriers, read_also,
+                           stamps, keys, repeats, toc ? Py_True : Py_False);
+done:
+    Py_XDECREF(index);
+    Py_XDECREF(kinds);
+    Py_XDECREF(reasons);
+    Py_XDECREF(rows);
+    Py_XDECREF(row_words);
+    Py_XDECREF(barriers);
+    Py_XDECREF(read_also);
+    Py_XDECREF(stamps);
+    Py_XDECREF(repeats);
+    Py_XDECREF(keys);
+    Py_XDECREF(first_short);
+    Py_XDECREF(seen_long);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"label_lines", (PyCFunction)(void (*)(void))label_lines, METH_FASTCALL, label_lines_doc},
+    {"context_rows", (PyCFunction)(void (*)(void))context_rows, METH_FASTCALL, context_rows_doc},
     {NULL, NULL, 0, NULL},
 };
 

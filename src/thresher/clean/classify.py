@@ -129,6 +129,11 @@ def compiled() -> bool:
     return _speedups is not None
 
 
+def compiled_module() -> Any:
+    """The C extension ``_speedups`` when it is in use, else None."""
+    return _speedups
+
+
 def label_lines_python(lines: list[str], lang: str, th: Thresholds) -> list[Label | None]:
     """:func:`label_lines` in Python: the reference of the compiled loop."""
     memo = _memo(th)

@@ -256,6 +256,71 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
     repeated on the page (not in ``code`` blocks), paragraphs repeated far from their
     first copy (echoes)."""
     templated = _site_template(labelled, site_rule)
+    speedups = classify.compiled_module()
+    if speedups is not None:
+        rows_found: _ContextRows = speedups.context_rows(labelled, templated, code, _context_constants())
+    else:
+        rows_found = _context_rows_python(labelled, templated, code)
+    kinds, reasons, rows, row_words, barriers, read_also, stamps, keys, repeats, toc = rows_found
+    # short lines found more than once on the page; the last copy stays when prose
+    # follows it (a subheading also listed in a table of contents above)
+    last_copy = {first: i for first, i in repeats}
+    headings: set[int] = set()
+    bad, page_repeated = Kind.BAD, LineReason.PAGE_REPEATED
+    for first, i in repeats:
+        for row in (first, i):
+            if row != last_copy[first] or not _heads_prose(labelled, row):
+                kinds[row] = bad
+                reasons[row] = page_repeated
+            else:
+                headings.add(row)
+    if not toc and len(headings) < _TOC_HEADINGS:
+        headings.clear()  # a line or two repeated: no table of contents
+    if barriers:
+        barriers = _without_share_buttons(barriers, rows, reasons)
+        barriers = _without_jump_links(barriers, rows, labelled)
+    return _Page(kinds, reasons, rows, row_words, barriers, read_also, stamps, keys, headings)
+
+
+# kinds, reasons, rows, row_words, barriers, read_also, stamps, keys, repeats, toc
+_ContextRows = tuple[
+    list[Kind],
+    list[LineReason | None],
+    list[int],
+    list[float],
+    list[int],
+    list[int],
+    list[int],
+    dict[str, list[int]],
+    list[tuple[int, int]],
+    bool,
+]
+
+
+@functools.cache
+def _context_constants() -> tuple[object, ...]:
+    """What the compiled loop (``_speedups.context_rows``) reads."""
+    return (
+        Kind.BAD,
+        LineReason.EMPTY,
+        LineReason.STAMP,
+        Kind.ECHO,
+        LineReason.SITE_REPEATED,
+        _BARRIERS,
+        _READ_ALSO_STARTS,
+        _TOC_KEYS,
+        float(_REPEAT_MAX_WORDS),
+        _ECHO_DISTANCE,
+        float(_READ_ALSO_WORDS),
+        float(metadata.TITLE_MAX_WORDS * 2),
+    )
+
+
+def _context_rows_python(
+    labelled: list[classify.Label | None], templated: set[int], code: set[int]
+) -> _ContextRows:
+    """The loop of :func:`_context_pass`; ``_speedups.context_rows`` does the same in C
+    (tests/clean/test_speedups.py compares both)."""
     kinds: list[Kind] = []
     reasons: list[LineReason | None] = []
     rows: list[int] = []
@@ -310,24 +375,7 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
                 keys[key] = [i]
             else:
                 same_key.append(i)
-    # short lines found more than once on the page; the last copy stays when prose
-    # follows it (a subheading also listed in a table of contents above)
-    last_copy = {first: i for first, i in repeats}
-    headings: set[int] = set()
-    page_repeated = LineReason.PAGE_REPEATED
-    for first, i in repeats:
-        for row in (first, i):
-            if row != last_copy[first] or not _heads_prose(labelled, row):
-                kinds[row] = bad
-                reasons[row] = page_repeated
-            else:
-                headings.add(row)
-    if not toc and len(headings) < _TOC_HEADINGS:
-        headings.clear()  # a line or two repeated: no table of contents
-    if barriers:
-        barriers = _without_share_buttons(barriers, rows, reasons)
-        barriers = _without_jump_links(barriers, rows, labelled)
-    return _Page(kinds, reasons, rows, row_words, barriers, read_also, stamps, keys, headings)
+    return kinds, reasons, rows, row_words, barriers, read_also, stamps, keys, repeats, toc
 
 
 def _without_share_buttons(
