@@ -213,6 +213,49 @@ def test_lower_cased_footer_pattern_agrees(parts: list[str]) -> None:
     assert (vocab.FOOTER_LOWER.search(text.lower()) is None) == (vocab.FOOTER.search(text) is None)
 
 
+def _has_case(text: str) -> bool:
+    return text.upper() != text.lower()
+
+
+def test_every_footer_phrase_with_case_needs_a_letter_with_case() -> None:
+    """classify._footer_phrase_in searches a line without a letter that has case for the
+    phrases without one only: every other phrase matches nothing but strings with such a
+    letter."""
+    assert vocab.FOOTER.pattern == "|".join(vocab.FOOTER_PHRASES)
+    for phrase in vocab.FOOTER_PHRASES:
+        if _has_case(phrase):
+            strings = _language(re.compile(phrase, re.IGNORECASE))
+            assert strings and all(_has_case(s) for s in strings), phrase
+        else:
+            assert phrase in vocab.FOOTER_UNCASED.pattern.split("|")
+
+
+def test_no_character_without_case_matches_a_letter_with_case_ignoring_case() -> None:
+    """Every code point whose upper and lower case are the same matches none of the
+    footer phrases' letters with case, ignoring case (so on such a line ignoring case
+    changes nothing)."""
+    letters = sorted({c for phrase in vocab.FOOTER_PHRASES for c in phrase if _has_case(c)})
+    uncased = "".join(
+        chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and not _has_case(chr(cp))
+    )
+    assert len(uncased) > 900_000 and "版" in uncased and "a" not in uncased
+    assert re.search(f"[{re.escape(''.join(letters))}]", uncased, re.IGNORECASE) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["版权所有", "著作権", "隐私政策", "©", "2019", " ", "新闻", "ニュース", "。", "x"]),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_footer_test_agrees_on_lines_without_case(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = vocab.FOOTER.search(text) is not None
+    assert classify._footer_phrase_in(text, latin1=False) == expected
+
+
 def test_signing_words_are_those_of_the_signature_pattern() -> None:
     found = re.search(r"\(\?i:([^)]*)\)", vocab.STAMP_SIGNATURE.pattern)
     assert found is not None

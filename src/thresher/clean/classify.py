@@ -38,6 +38,7 @@ _COMMENT_SECTION: Final = vocab.COMMENT_SECTION
 _FILE_DOWNLOAD: Final = vocab.FILE_DOWNLOAD
 _FOOTER: Final = vocab.FOOTER
 _FOOTER_LOWER: Final = vocab.FOOTER_LOWER
+_FOOTER_UNCASED: Final = vocab.FOOTER_UNCASED
 _FORM_LABELS: Final = vocab.FORM_LABELS
 _GALLERY_COUNTER: Final = vocab.GALLERY_COUNTER
 _MEDIA: Final = vocab.MEDIA
@@ -334,6 +335,10 @@ def _footer_phrase_in(text: str, latin1: bool) -> bool:
     """The footer pattern matches (on the lower-cased line when that is the same)."""
     if latin1:
         return _FOOTER_LOWER.search(text.lower()) is not None
+    if text.upper() == text.lower():
+        # no letter with case (a line of CJK, say): only the phrases without one can
+        # match, and without case (ten times faster than the whole pattern ignoring case)
+        return _FOOTER_UNCASED.search(text) is not None
     return _FOOTER.search(text) is not None
 
 

@@ -284,24 +284,69 @@ FOOTER_TRIGGERS = words(
     acceptera çerez çerezler файлы использует"""
 )
 
-FOOTER = re.compile(
-    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|"
-    r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati|"
-    r"todos os direitos reservados|alle rechten voorbehouden|все права защищены|"
-    r"wszelkie prawa zastrzeżone|版权所有|著作権|无权转载|جميع الحقوق محفوظة|"
-    r"privacy policy|cookie policy|terms of (?:use|service)|terms and conditions|"
-    r"datenschutz|impressum|nutzungsbedingungen|politique de confidentialité|"
-    r"mentions légales|conditions d'utilisation|política de privacidad|aviso legal|"
-    r"política de privacidade|informativa sulla privacy|privacybeleid|"
-    r"политика конфиденциальности|polityka prywatności|隐私政策|プライバシーポリシー|"
-    r"powered by|maintained and developed by|designed by|developed by|"
-    r"(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|"
-    r"verwendet cookies|verwenden cookies|utilise des cookies|utilisons des cookies|"
-    r"utiliza cookies|utilizamos cookies|utilizziamo (?:i )?cookie|"
-    r"externe inhalte angezeigt|ich bin damit einverstanden|používá (?:soubory )?cookies|"
-    r"přijmout vše|använder cookies|acceptera alla|çerez|файлы cookie|использует cookie",
-    re.IGNORECASE,
+FOOTER_PHRASES = (
+    "©",
+    r"\(c\)\s*\d{4}",
+    "copyright",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
+    "все права защищены",
+    "wszelkie prawa zastrzeżone",
+    "版权所有",
+    "著作権",
+    "无权转载",
+    "جميع الحقوق محفوظة",
+    "privacy policy",
+    "cookie policy",
+    "terms of (?:use|service)",
+    "terms and conditions",
+    "datenschutz",
+    "impressum",
+    "nutzungsbedingungen",
+    "politique de confidentialité",
+    "mentions légales",
+    "conditions d'utilisation",
+    "política de privacidad",
+    "aviso legal",
+    "política de privacidade",
+    "informativa sulla privacy",
+    "privacybeleid",
+    "политика конфиденциальности",
+    "polityka prywatności",
+    "隐私政策",
+    "プライバシーポリシー",
+    "powered by",
+    "maintained and developed by",
+    "designed by",
+    "developed by",
+    "(?:we|this (?:site|website)) uses? cookies",
+    "accept (?:all )?cookies",
+    "verwendet cookies",
+    "verwenden cookies",
+    "utilise des cookies",
+    "utilisons des cookies",
+    "utiliza cookies",
+    "utilizamos cookies",
+    "utilizziamo (?:i )?cookie",
+    "externe inhalte angezeigt",
+    "ich bin damit einverstanden",
+    "používá (?:soubory )?cookies",
+    "přijmout vše",
+    "använder cookies",
+    "acceptera alla",
+    "çerez",
+    "файлы cookie",
+    "использует cookie",
 )
+FOOTER = re.compile("|".join(FOOTER_PHRASES), re.IGNORECASE)
+# The phrases without a letter that has case (CJK, Arabic, "©"): on a line without such a
+# letter no other phrase can match and case does not matter, so these alone are searched.
+FOOTER_UNCASED = re.compile("|".join(p for p in FOOTER_PHRASES if p.upper() == p.lower()))
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
