@@ -334,6 +334,9 @@ def _is_bare_stamp(text: str, low: str | None, runs: list[str] | None) -> bool:
         return False  # neither a time nor a date
     rest = _TIME.sub(" ", subject)
     rest = _DATE_NUM.sub(" ", rest)
-    rest = months.sub(" ", rest)
+    if month_possible:
+        # (a month name is a whole letter run of the line: the time and date patterns
+        # begin and end at word boundaries, so what they take out splits no run)
+        rest = months.sub(" ", rest)
     rest = stamp_words.sub(" ", rest)
     return len(_STAMP_LEFTOVER.findall(rest)) <= 1

@@ -331,7 +331,7 @@ def _read_head_line(
     else:  # "By X · March 4, 2023", "Published: ... | Updated: ..."
         for part in parts:
             update = dates.is_update_stamp(part)
-            if update or is_stamp(part):
+            if update or is_stamp(part, feat.latin1):
                 _read_stamp(part, update, facts, day_first)
     if "authors" not in facts and may_name_author(feat):
         for part in parts:
