@@ -131,6 +131,9 @@ typedef struct {
     /* words that let a boilerplate check match, by where the check looks */
     PyObject *first_word_triggers, *last_word_triggers, *any_word_triggers, *short_line_triggers;
     Py_ssize_t short_line_words;
+    PyObject *nav_words; /* a line of these alone (at most nav_line_words) is navigation */
+    Py_ssize_t nav_line_words;
+    PyObject *social_words; /* a line of these alone (at most short_line_words) is social */
     PyObject *footer_triggers;
     PyObject *caption_words;
     PyObject *caption_labels; /* first words of numbered captions ("Bild 2: ...") */
@@ -178,9 +181,11 @@ parse_context(PyObject *tuple, Context *c)
         PyErr_SetString(PyExc_TypeError, "_speedups: the context must be a tuple");
         return -1;
     }
-    if (!PyArg_ParseTuple(tuple, "y#OOOOnOOOOOOOOOOOOddddnnUUUUUd", &table, &table_len,
+    if (!PyArg_ParseTuple(tuple, "y#OOOOnOnOOOOOOOOOOOOOddddnnUUUUUd", &table, &table_len,
                           &c->first_word_triggers, &c->last_word_triggers, &c->any_word_triggers,
-                          &c->short_line_triggers, &c->short_line_words, &c->footer_triggers, &c->caption_words, &c->caption_labels, &c->label_good, &c->label_near,
+                          &c->short_line_triggers, &c->short_line_words, &c->nav_words,
+                          &c->nav_line_words, &c->social_words, &c->footer_triggers,
+                          &c->caption_words, &c->caption_labels, &c->label_good, &c->label_near,
                           &c->label_short, &c->label_code, &c->label_garbage, &features_type,
                           &c->py_first_label, &c->py_is_code,
                           &c->thresholds, &c->good_words, &c->good_stop_ratio, &c->near_words,
@@ -198,6 +203,7 @@ parse_context(PyObject *tuple, Context *c)
     }
     if (!PyAnySet_Check(c->first_word_triggers) || !PyAnySet_Check(c->last_word_triggers) ||
         !PyAnySet_Check(c->any_word_triggers) || !PyAnySet_Check(c->short_line_triggers) ||
+        !PyAnySet_Check(c->nav_words) || !PyAnySet_Check(c->social_words) ||
         !PyAnySet_Check(c->footer_triggers) || !PyAnySet_Check(c->caption_words) ||
         !PyAnySet_Check(c->caption_labels)) {
         PyErr_SetString(PyExc_TypeError, "_speedups: word sets must be sets");
@@ -405,12 +411,39 @@ disjoint(PyObject *set, PyObject *words)
     return 1;
 }
 
+/* set.issuperset(words): 1 every word is in the set, 0 not, -1 error */
+static int
+superset(PyObject *set, PyObject *words)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(words);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int found = PySet_Contains(set, PyTuple_GET_ITEM(words, i));
+        if (found <= 0)
+            return found;
+    }
+    return 1;
+}
+
+/* `first in words_set and n <= most and words_set.issuperset(words)`: 1, 0 or -1 */
+static int
+line_of(PyObject *words_set, PyObject *words, Py_ssize_t most)
+{
+    if (PyTuple_GET_SIZE(words) > most)
+        return 0;
+    int found = PySet_Contains(words_set, PyTuple_GET_ITEM(words, 0));
+    return found <= 0 ? found : superset(words_set, words);
+}
+
 /* classify._may_be_boilerplate of non-empty words: 1 yes, 0 no, -1 error */
 static int
 may_be_boilerplate(const Context *c, PyObject *words)
 {
     Py_ssize_t n = PyTuple_GET_SIZE(words);
     int found = PySet_Contains(c->first_word_triggers, PyTuple_GET_ITEM(words, 0));
+    if (found == 0)
+        found = line_of(c->nav_words, words, c->nav_line_words);
+    if (found == 0)
+        found = line_of(c->social_words, words, c->short_line_words);
     if (found == 0)
         found = PySet_Contains(c->last_word_triggers, PyTuple_GET_ITEM(words, n - 1));
     if (found == 0) {

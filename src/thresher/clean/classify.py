@@ -209,6 +209,9 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
         _ANY_WORD_TRIGGERS,
         _SHORT_LINE_TRIGGERS,
         _SHORT_LINE_WORDS,
+        _NAV_WORDS,
+        _NAV_LINE_WORDS,
+        _SOCIAL_WORDS,
         _FOOTER_TRIGGERS,
         _CAPTION_WORDS,
         _CAPTION_LABELS,
@@ -397,7 +400,7 @@ def _boilerplate_reason(
         return _R_NAVIGATION  # a link to a file: "Bekanntmachung (PDF, 245 KB)"
     if has_digit and is_stamp(text, latin1, words):
         return _R_STAMP
-    if n <= 5 and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):
+    if n <= _NAV_LINE_WORDS and first in _NAV_WORDS and _NAV_WORDS.issuperset(words):
         return _R_NAVIGATION
     if n > _SHORT_LINE_WORDS:
         return None
@@ -446,10 +449,11 @@ _LINK_LABEL_STARTS: Final = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALS
 # The words that can let a check of _boilerplate_reason match a line that has words, no
 # digit and no character beyond Latin-1 (so no "说" ending, no nospace script), does not
 # end in "*" and has no "©", by where a check looks: at the first word, at the last, at
-# any word, or at any word of a line of at most 8 words.
-_FIRST_WORD_TRIGGERS: Final = (
-    _MEDIA_STARTS | _LINK_LABEL_STARTS | _HEADING_STARTS | _NAV_WORDS | _SOCIAL_WORDS
-)
+# any word, or at any word of a line of at most 8 words. (The words of navigation and
+# social buttons let a check match only when they are all of a short line: "Home News",
+# "Share this"; _may_be_boilerplate tests that.)
+_FIRST_WORD_TRIGGERS: Final = _MEDIA_STARTS | _LINK_LABEL_STARTS | _HEADING_STARTS
+_NAV_LINE_WORDS: Final = 5
 _LAST_WORD_TRIGGERS: Final = _COMMENT_VERBS
 _ANY_WORD_TRIGGERS: Final = _FOOTER_TRIGGERS | _COMMENT_WORDS
 _SHORT_LINE_TRIGGERS: Final = _AGENCY_MARKS | _PHRASE_STARTS
@@ -460,11 +464,14 @@ def _may_be_boilerplate(words: tuple[str, ...]) -> bool:
     """Whether a check of :func:`_boilerplate_reason` can match a Latin-1 line of these
     (non-empty) words without a digit, "©" or a final "*". False for most short lines:
     they take no boilerplate check at all (tests/clean/test_fast_paths.py)."""
+    first, n = words[0], len(words)
     return (
-        words[0] in _FIRST_WORD_TRIGGERS
+        first in _FIRST_WORD_TRIGGERS
+        or (first in _NAV_WORDS and n <= _NAV_LINE_WORDS and _NAV_WORDS.issuperset(words))
+        or (first in _SOCIAL_WORDS and n <= _SHORT_LINE_WORDS and _SOCIAL_WORDS.issuperset(words))
         or words[-1] in _LAST_WORD_TRIGGERS
         or not _ANY_WORD_TRIGGERS.isdisjoint(words)
-        or (len(words) <= _SHORT_LINE_WORDS and not _SHORT_LINE_TRIGGERS.isdisjoint(words))
+        or (n <= _SHORT_LINE_WORDS and not _SHORT_LINE_TRIGGERS.isdisjoint(words))
     )
 
 
