@@ -240,8 +240,10 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
 
 
 def clear_memo(th: Thresholds) -> None:
-    """Empty the label memo of ``th`` (benchmarks measure cold passes with it)."""
+    """Empty the label memo of ``th`` and the stamp answers (benchmarks measure cold
+    passes with it)."""
     _memo(th).clear()
+    is_stamp.cache_clear()
 
 
 def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | None]:

@@ -6,6 +6,7 @@ runs over whole crawls.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final, NamedTuple
 
@@ -226,6 +227,7 @@ def _is_garbage(text: str, tokens: tuple[str, ...]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_stamp(text: str, latin1: bool = False, words: tuple[str, ...] | None = None) -> bool:
     """A line that is only a date, a time or an "updated" stamp, perhaps signed
     ("Posted on March 4, 2022 by Jane Doe").
@@ -234,6 +236,8 @@ def is_stamp(text: str, latin1: bool = False, words: tuple[str, ...] | None = No
     then its letter runs tell before any pattern runs whether it can be a stamp (two
     runs that no stamp pattern takes out rule it out; no month name, no month match).
     ``words``, the line's tokens (:attr:`LineFeatures.low_words`), tell it sooner.
+    (The answers are remembered: the labels and then the page's metadata ask about the
+    same stamp lines.)
     """
     if len(text) > 80:
         return False
