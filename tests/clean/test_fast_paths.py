@@ -302,6 +302,54 @@ def test_short_lines_without_trigger_words_have_no_boilerplate_reason(parts: lis
         assert reason is None, (text, reason)
 
 
+_ALL_VOCAB_WORDS = sorted(
+    {
+        word
+        for phrases in (
+            vocab.NAV_WORDS,
+            vocab.NAV_PHRASES,
+            vocab.SOCIAL_WORDS,
+            vocab.MEDIA_STARTS,
+            vocab.MEDIA_LINES,
+            vocab.FORM_LABELS,
+            vocab.FOOTER_TRIGGERS,
+            vocab.COMMENT_VERBS,
+            vocab.COMMENT_WORDS,
+            vocab.RELATED_HEADINGS,
+            vocab.READ_ALSO,
+            vocab.PICTURE_AGENCY_MARKS,
+        )
+        for phrase in phrases
+        for word in phrase.split()
+    }
+)
+_ANY_SCRIPT_PARTS = st.sampled_from(
+    [*_ALL_VOCAB_WORDS, "Новости", "города", "Ελλάδα", "Łódź", "żółw", "张三说", "版权所有", "新闻", ":"]
+)
+
+
+def test_a_chinese_comment_header_is_a_line_without_spaces() -> None:
+    """A line ending in "说" ("says") is read as a script without spaces, which the trigger
+    test does not speak for: the comment header check stays."""
+    for ending in classify._SAID_ENDINGS:
+        assert line_features(f"Zhang Wei {ending}:", frozenset(), False).nospace
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_ANY_SCRIPT_PARTS, min_size=1, max_size=10), st.booleans())
+def test_lines_of_any_script_without_triggers_have_no_reason(parts: list[str], title: bool) -> None:
+    """The same trigger test stands for every check on lines beyond Latin-1 too, but for
+    those of scripts without spaces (footers are looked for on all of them)."""
+    text = " ".join(parts)
+    text = text.title() if title else text
+    feat = line_features(text, frozenset({"the", "of"}), per_char=False)
+    words = feat.low_words
+    fast = words and not feat.has_digit and not feat.nospace and not classify._may_be_boilerplate(words)
+    if fast and "©" not in text and text[-1] != "*":
+        reason = classify._boilerplate_reason(text, words, feat.has_digit, feat.nospace, feat.latin1)
+        assert reason is None, (text, reason)
+
+
 def test_by_words_are_whole_tokens_that_the_byline_prefix_holds() -> None:
     """may_name_author stands for the byline patterns only while every "By" word is one
     ``\\w+`` token shorter than the 14 characters ``_byline`` reads."""

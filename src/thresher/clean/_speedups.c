@@ -499,7 +499,9 @@ first_label(const Context *c, PyObject *feat)
         return return_label(c->label_garbage);
     Py_UCS4 last = PyUnicode_READ_CHAR(text, len - 1);
     if (words <= 14) {
-        int fast = latin1 && PyTuple_GET_SIZE(low_words) > 0 && !has_digit;
+        /* every check on a line of words without a digit or a script without spaces
+         * starts from one of its words (classify._may_be_boilerplate) */
+        int fast = PyTuple_GET_SIZE(low_words) > 0 && !has_digit && !nospace;
         if (fast) {
             int may = may_be_boilerplate(c, low_words);
             if (may < 0)

@@ -259,7 +259,7 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
     if words <= 14:
         # most short lines hold no word any boilerplate check starts from: a few set
         # tests stand for all of them (see _may_be_boilerplate)
-        if not (latin1 and low_words and not has_digit and not _may_be_boilerplate(low_words)) or (
+        if not (low_words and not has_digit and not nospace and not _may_be_boilerplate(low_words)) or (
             "©" in text or text[-1] == "*"
         ):
             reason = _boilerplate_reason(text, low_words, has_digit, nospace, latin1)
@@ -365,7 +365,7 @@ def _boilerplate_reason(
             return _R_STAMP
         return None
     first, last = words[0], words[-1]
-    if (last in _COMMENT_VERBS or (not latin1 and last.endswith(("说", "說", "写道")))) and (
+    if (last in _COMMENT_VERBS or (not latin1 and last.endswith(_SAID_ENDINGS))) and (
         _COMMENT_HEADER.match(text)
     ):
         return _R_COMMENTS
@@ -449,8 +449,8 @@ def _links_another_story(text: str) -> bool:
 # First words of the labels of "Read also: <headline>" lines.
 _LINK_LABEL_STARTS: Final = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
 # The words that can let a check of _boilerplate_reason match a line that has words, no
-# digit and no character beyond Latin-1 (so no "说" ending, no nospace script), does not
-# end in "*" and has no "©", by where a check looks: at the first word, at the last, at
+# digit, no "说" ending and no script without spaces, does not end in "*" and has no "©",
+# by where a check looks: at the first word, at the last, at
 # any word, or at any word of a line of at most 8 words. (The words of navigation and
 # social buttons let a check match only when they are all of a short line: "Home News",
 # "Share this"; _may_be_boilerplate tests that.)
@@ -462,9 +462,15 @@ _SHORT_LINE_TRIGGERS: Final = _AGENCY_MARKS | _PHRASE_STARTS
 _SHORT_LINE_WORDS: Final = 8
 
 
+# Chinese "says" / "wrote": a commenter's header ends in it, glued to the name (a line of
+# a script without spaces, which _may_be_boilerplate does not speak for).
+_SAID_ENDINGS: Final = ("说", "說", "写道")
+
+
 def _may_be_boilerplate(words: tuple[str, ...]) -> bool:
-    """Whether a check of :func:`_boilerplate_reason` can match a Latin-1 line of these
-    (non-empty) words without a digit, "©" or a final "*". False for most short lines:
+    """Whether a check of :func:`_boilerplate_reason` can match a line of these (non-empty)
+    words without a digit, "©", a final "*" or a script without spaces (every check on
+    such a line starts from one of its words). False for most short lines:
     they take no boilerplate check at all (tests/clean/test_fast_paths.py)."""
     first, n = words[0], len(words)
     return (
