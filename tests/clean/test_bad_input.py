@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,17 @@ def test_never_raises_and_keeps_only_input_lines(lines: list[str], lang: str | N
     assert all(line.kept == line.reason.kept for line in result.lines)
     answer = Clean(lang=lang).apply(Document(id="h", text=text))
     assert isinstance(answer, (Document, Drop))
+
+
+@pytest.mark.parametrize("url", ["http://[abc/2019/11/a-long-story-slug", "https://[::1/x", "http://]/a-b-c"])
+def test_a_url_that_cannot_be_read_is_as_no_url(url: str) -> None:
+    """urlsplit raises on a broken IPv6 host: the page is cleaned as one without a URL
+    (no slug, no site), with a site table too."""
+    from thresher.clean.site import SiteLineTable, registered_domain
+
+    assert registered_domain(url) is None
+    expected = clean_text(EN.text)
+    assert clean_text(EN.text, url=url).text == expected.text
+    table = SiteLineTable()
+    table.add_pages([(url, EN.text), ("https://example.org/a", EN.text)])
+    assert clean_text(EN.text, url=url, site_table=table).text == expected.text

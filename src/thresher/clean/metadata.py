@@ -489,7 +489,10 @@ def url_slug_words(url: str | None) -> frozenset[str]:
     michigan, officials, report), empty when the URL has none."""
     if not url:
         return frozenset()
-    path = urlsplit(url).path
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # "http://[abc/...": not a URL that can be read
+        return frozenset()
     best: list[str] = []
     for segment in path.split("/"):
         words = [w.lower() for w in _SLUG_SPLIT.split(segment) if w and not w.isdigit()]

@@ -42,7 +42,10 @@ def registered_domain(url_or_host: str | None) -> str | None:
     """
     if not url_or_host:
         return None
-    host = urlsplit(url_or_host).hostname if "/" in url_or_host else url_or_host
+    try:
+        host = urlsplit(url_or_host).hostname if "/" in url_or_host else url_or_host
+    except ValueError:  # "http://[abc/...": not a URL that can be read
+        return None
     if not host:
         return None
     host = host.strip(".").lower()
