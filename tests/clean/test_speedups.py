@@ -308,3 +308,21 @@ def test_context_rows_rejects_what_is_not_a_label() -> None:
         speedups.context_rows([("not", "a label")], set(), set(), decide._context_constants())
     with pytest.raises(TypeError):
         speedups.context_rows([], [], set(), decide._context_constants())
+
+
+def test_every_development_page_takes_the_same_row_candidates(textclean_pages: list[TextPage]) -> None:
+    """decide._row_candidates_python is the reference of _speedups.row_candidates."""
+    from thresher.clean import decide
+    from thresher.clean.api import _detect_language
+
+    speedups = classify.compiled_module()
+    written = ["1. First step", "١٢ numbered", "Pos\tPlayer", "A | B | C", "A|B", " | ", "x = 1;", "2019"]
+    for lines in [[line.strip() for line in page.text.splitlines()] for page in textclean_pages] + [written]:
+        labelled = classify.label_lines(lines, _detect_language(lines), TH)
+        compiled = speedups.row_candidates(labelled, classify.Kind.CODE)
+        assert compiled == decide._row_candidates_python(labelled)
+    labelled = classify.label_lines(written, "en", TH)
+    numbered, code, table = speedups.row_candidates(labelled, classify.Kind.CODE)
+    assert numbered == [0, 1, 7] and code == [6] and table == [2, 3, 5]
+    with pytest.raises(TypeError):
+        speedups.row_candidates([("not", "a label")], classify.Kind.CODE)

@@ -1021,9 +1021,82 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(row_candidates_doc,
+             "row_candidates(labelled, code_kind) -> (numbered, code, table)\n\n"
+             "decide._row_candidates_python, compiled: the rows that may be numbered list\n"
+             "items (a digit first), code lines, and table rows (a tab or \" | \").");
+
+/* 1 when text holds " | " */
+static int
+has_bar(PyObject *text)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 1; i + 1 < len; i++)
+        if (PyUnicode_READ(kind, data, i) == '|' && PyUnicode_READ(kind, data, i - 1) == ' ' &&
+            PyUnicode_READ(kind, data, i + 1) == ' ')
+            return 1;
+    return 0;
+}
+
+static PyObject *
+row_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "row_candidates(list, code_kind)");
+        return NULL;
+    }
+    PyObject *labelled = args[0], *code_kind = args[1];
+    PyObject *numbered = PyList_New(0), *code = PyList_New(0), *table = PyList_New(0);
+    PyObject *result = NULL;
+    if (!numbered || !code || !table)
+        goto done;
+    Py_ssize_t n = PyList_GET_SIZE(labelled);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *x = PyList_GET_ITEM(labelled, i);
+        if (x == Py_None)
+            continue;
+        if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) != 3 || !PyTuple_Check(PyTuple_GET_ITEM(x, 0)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(x, 0)) < 10 ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(PyTuple_GET_ITEM(x, 0), 0))) {
+            PyErr_SetString(PyExc_TypeError, "row_candidates: a label must be (features, kind, reason)");
+            goto done;
+        }
+        PyObject *feat = PyTuple_GET_ITEM(x, 0);
+        PyObject *text = PyTuple_GET_ITEM(feat, 0);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        int numbered_row = 0, table_row = 0;
+        if (len > 0 && PyTuple_GET_ITEM(feat, 5) == Py_True)
+            numbered_row = Py_UNICODE_ISDECIMAL(PyUnicode_READ_CHAR(text, 0));
+        if (len > 0)
+            table_row = PyUnicode_FindChar(text, '\t', 0, len, 1) >= 0 || has_bar(text);
+        int code_row = PyTuple_GET_ITEM(x, 1) == code_kind;
+        if (!numbered_row && !table_row && !code_row)
+            continue;
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (index == NULL)
+            goto done;
+        int rc = (numbered_row && PyList_Append(numbered, index) < 0) ||
+                 (code_row && PyList_Append(code, index) < 0) ||
+                 (table_row && PyList_Append(table, index) < 0);
+        Py_DECREF(index);
+        if (rc)
+            goto done;
+    }
+    result = PyTuple_Pack(3, numbered, code, table);
+done:
+    Py_XDECREF(numbered);
+    Py_XDECREF(code);
+    Py_XDECREF(table);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"label_lines", (PyCFunction)(void (*)(void))label_lines, METH_FASTCALL, label_lines_doc},
     {"context_rows", (PyCFunction)(void (*)(void))context_rows, METH_FASTCALL, context_rows_doc},
+    {"row_candidates", (PyCFunction)(void (*)(void))row_candidates, METH_FASTCALL, row_candidates_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -122,16 +122,21 @@ def _lists_and_code(
     together) in a technical article likewise, and their repeated lines ("}", "});") are
     not page furniture.
     """
-    found: list[tuple[int, int]] = []
-    for i, x in enumerate(labelled):
-        # (the pattern starts with a digit: \d is what str.isdecimal says)
-        if x is not None and x[0].has_digit and x[0].text[0].isdecimal() and (m := _ORDINAL.match(x[0].text)):
-            found.append((i, int(m.group(1))))
     code_kind = Kind.CODE
-    code_rows = [i for i, x in enumerate(labelled) if x is not None and x[1] is code_kind]
+    speedups = classify.compiled_module()
+    if speedups is not None:
+        candidates: _RowCandidates = speedups.row_candidates(labelled, code_kind)
+    else:
+        candidates = _row_candidates_python(labelled)
+    numbered_rows, code_rows, table_rows = candidates
+    found: list[tuple[int, int]] = []
+    for i in numbered_rows:
+        x = labelled[i]
+        if x is not None and (m := _ORDINAL.match(x[0].text)):
+            found.append((i, int(m.group(1))))
     chosen = _numbered_rows(found)
     code = _code_block_rows(code_rows)
-    table = _table_rows(labelled)
+    table = _table_rows(labelled, table_rows)
     if not chosen and not code and not table:
         return labelled, code
     out = list(labelled)
@@ -148,6 +153,31 @@ def _lists_and_code(
         if x is not None and (x[1] is Kind.SHORT or x[1] is code_kind) and x[2] is None:
             out[row] = (x[0], Kind.NEAR, None)
     return out, code
+
+
+# rows that may be numbered list items, code lines, rows that may be table rows
+_RowCandidates = tuple[list[int], list[int], list[int]]
+
+
+def _row_candidates_python(labelled: list[classify.Label | None]) -> _RowCandidates:
+    """The rows :func:`_lists_and_code` looks at: a digit first (the numbered-item pattern
+    starts with one: \\d is what str.isdecimal says), a code line, a tab or " | " (table
+    cells). ``_speedups.row_candidates`` does the same in C."""
+    numbered: list[int] = []
+    code: list[int] = []
+    table: list[int] = []
+    code_kind = Kind.CODE
+    for i, x in enumerate(labelled):
+        if x is None:
+            continue
+        text = x[0].text
+        if x[0].has_digit and text[0].isdecimal():
+            numbered.append(i)
+        if x[1] is code_kind:
+            code.append(i)
+        if "\t" in text or " | " in text:
+            table.append(i)
+    return numbered, code, table
 
 
 def _numbered_rows(found: list[tuple[int, int]]) -> set[int]:
@@ -184,14 +214,11 @@ def _cells(text: str) -> int:
     return 0
 
 
-def _table_rows(labelled: list[classify.Label | None]) -> set[int]:
+def _table_rows(labelled: list[classify.Label | None], candidates: list[int]) -> set[int]:
     """Rows of tables: three or more lines of two or more cells close together. A table
     in an article (results, prices, a comparison) is part of it; alone, each row looks
-    like a menu line."""
+    like a menu line. (``candidates``: the rows with a tab or " | ", in order.)"""
     rows: set[int] = set()
-    candidates = [
-        i for i, x in enumerate(labelled) if x is not None and ("\t" in (t := x[0].text) or " | " in t)
-    ]
     if len(candidates) < _TABLE_MIN:
         return rows
     chain: list[int] = []
