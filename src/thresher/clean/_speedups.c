@@ -107,6 +107,19 @@ bad:
     return -1;
 }
 
+/* A str of n Latin-1 characters (PyUnicode_DecodeLatin1 without its scan for the widest
+ * character when the caller knows whether one is beyond ASCII). */
+static PyObject *
+latin1_str(const unsigned char *bytes, Py_ssize_t n, int beyond_ascii)
+{
+    if (n == 1)
+        return PyUnicode_FromOrdinal(bytes[0]); /* the interpreter's shared one */
+    PyObject *str = PyUnicode_New(n, beyond_ascii ? 0xFF : 0x7F);
+    if (str != NULL)
+        memcpy(PyUnicode_1BYTE_DATA(str), bytes, (size_t)n);
+    return str;
+}
+
 /* 1 when the bytes are a word of the table, else 0 */
 static int
 is_stop_word(const StopTable *t, const unsigned char *s, Py_ssize_t n)
@@ -360,7 +373,10 @@ latin1_features(const Context *c, PyObject *text, const StopTable *stops)
         Py_ssize_t start = i;
         while (i < size && word_bytes[i] != 32 && word_bytes[i] != 28)
             i++;
-        PyObject *token = PyUnicode_DecodeLatin1((const char *)word_bytes + start, i - start, NULL);
+        unsigned char high = 0;
+        for (Py_ssize_t j = start; j < i; j++)
+            high |= word_bytes[j];
+        PyObject *token = latin1_str(word_bytes + start, i - start, high >= 0x80);
         if (token == NULL) {
             Py_DECREF(tokens);
             return NULL;
