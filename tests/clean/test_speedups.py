@@ -241,14 +241,28 @@ def test_a_malformed_stop_table_is_a_value_error() -> None:
 
     context = classify.speedup_context(TH)
     stops = stopwords.stop_words("en")
-    good = classify.stop_table("en")
-    full = struct.pack("=3I", 0, 1, 1) + b"a"  # one slot, not empty: a lookup would not end
-    beyond = struct.pack("=5I", 1, 1, 9, 0, 0) + b"a"  # a word past the end of the words
-    bad_tables: list[Any] = [b"", good[:8], struct.pack("=3I", 3, 0, 0), full, beyond, "not bytes"]
+    good, words = classify.stop_table("en")
+    full = struct.pack("=4I", 0, 1, 1, 0) + b"a"  # one slot, not empty: a lookup would not end
+    beyond = struct.pack("=7I", 1, 1, 9, 0, 0, 0, 0) + b"a"  # a word past the end of the words
+    no_word = struct.pack("=7I", 1, 1, 1, 5, 0, 0, 0) + b"a"  # an index past the words' tuple
+    bad_tables: list[Any] = [
+        (b"", ()),
+        (good[:8], words),
+        (struct.pack("=4I", 3, 0, 0, 0), ()),
+        (full, ("a",)),
+        (beyond, ("a",)),
+        (no_word, ("a",)),
+        (struct.pack("=7I", 1, 1, 1, 0, 0, 0, 0) + b"a", ("ab",)),  # a word of another length
+        good,
+        (good, list(words)),
+        "not a table",
+    ]
     for bad in bad_tables:
         with pytest.raises((ValueError, TypeError), match="stop table"):
             _speedups.label_lines(["Home"], "en", {}, stops, bad, False, context)
-    assert _speedups.label_lines(["the"], "en", {}, stops, good, False, context)[0][0].stop_ratio == 1.0
+    (label,) = _speedups.label_lines(["the"], "en", {}, stops, (good, words), False, context)
+    assert label[0].stop_ratio == 1.0
+    assert label[0].low_words[0] is words[words.index("the")]  # the stop word's own str
 
 
 def _assert_same_context_rows(

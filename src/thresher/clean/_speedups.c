@@ -51,18 +51,23 @@ static unsigned char latin1_alpha[256];
 
 /*
  * The stop words of a language that a Latin-1 token can be (classify.stop_table builds it):
- * a hash table of their Latin-1 bytes, FNV-1a hashed, open addressing. The layout: a
- * uint32 mask (slots - 1), then per slot a uint32 offset + 1 into the words (0: empty) and
- * a uint32 length, then the words' bytes. Looking a token up here gives what looking its
- * str up in the frozenset gives (a str of Latin-1 characters equals a word exactly when
- * their Latin-1 bytes are equal), without making the str's hash.
+ * a pair of a hash table of their Latin-1 bytes (FNV-1a, open addressing) and the tuple of
+ * the words' str objects. The table's layout: a uint32 mask (slots - 1), then per slot
+ * three uint32: an offset + 1 into the words' bytes (0: empty), a length and the index of
+ * the word in the tuple; then the words' bytes. Looking a token up here gives what
+ * looking its str up in the frozenset gives (a str of Latin-1 characters equals a word
+ * exactly when their Latin-1 bytes are equal), without making the str or its hash: a
+ * stop word found is the tuple's str (equal, shared, its hash made once).
  */
 typedef struct {
     const unsigned char *data;
     uint32_t mask;
     const unsigned char *words;
     Py_ssize_t words_len;
+    PyObject *strs; /* tuple of str */
 } StopTable;
+
+#define STOP_SLOT 12
 
 static uint32_t
 read_u32(const unsigned char *p)
@@ -73,31 +78,38 @@ read_u32(const unsigned char *p)
 }
 
 static int
-parse_stop_table(PyObject *bytes, StopTable *t)
+parse_stop_table(PyObject *pair, StopTable *t)
 {
-    if (!PyBytes_Check(bytes)) {
-        PyErr_SetString(PyExc_TypeError, "_speedups: the stop table must be bytes");
+    if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 || !PyBytes_Check(PyTuple_GET_ITEM(pair, 0)) ||
+        !PyTuple_Check(PyTuple_GET_ITEM(pair, 1))) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: the stop table must be (bytes, tuple)");
         return -1;
     }
+    PyObject *bytes = PyTuple_GET_ITEM(pair, 0), *strs = PyTuple_GET_ITEM(pair, 1);
     const unsigned char *data = (const unsigned char *)PyBytes_AS_STRING(bytes);
     Py_ssize_t size = PyBytes_GET_SIZE(bytes);
     if (size < 4)
         goto bad;
     uint32_t mask = read_u32(data);
-    if ((mask & (mask + 1)) != 0 || (Py_ssize_t)(4 + 8 * ((Py_ssize_t)mask + 1)) > size)
+    Py_ssize_t head = 4 + STOP_SLOT * ((Py_ssize_t)mask + 1);
+    if ((mask & (mask + 1)) != 0 || head > size)
         goto bad;
     t->data = data;
     t->mask = mask;
-    t->words = data + 4 + 8 * ((Py_ssize_t)mask + 1);
-    t->words_len = size - (4 + 8 * ((Py_ssize_t)mask + 1));
+    t->words = data + head;
+    t->words_len = size - head;
+    t->strs = strs;
     int empty = 0;
     for (uint32_t i = 0; i <= mask; i++) {
-        uint32_t offset = read_u32(data + 4 + 8 * i), len = read_u32(data + 8 + 8 * i);
+        const unsigned char *slot = data + 4 + STOP_SLOT * (Py_ssize_t)i;
+        uint32_t offset = read_u32(slot), len = read_u32(slot + 4), index = read_u32(slot + 8);
         if (offset == 0) {
             empty = 1;
             continue;
         }
-        if ((Py_ssize_t)offset - 1 + (Py_ssize_t)len > t->words_len)
+        if ((Py_ssize_t)offset - 1 + (Py_ssize_t)len > t->words_len ||
+            (Py_ssize_t)index >= PyTuple_GET_SIZE(strs) || !PyUnicode_CheckExact(PyTuple_GET_ITEM(strs, index)) ||
+            PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(strs, index)) != (Py_ssize_t)len)
             goto bad;
     }
     if (empty)
@@ -120,9 +132,9 @@ latin1_str(const unsigned char *bytes, Py_ssize_t n, int beyond_ascii)
     return str;
 }
 
-/* 1 when the bytes are a word of the table, else 0 */
-static int
-is_stop_word(const StopTable *t, const unsigned char *s, Py_ssize_t n)
+/* The word's str (borrowed) when the bytes are a word of the table, else NULL */
+static PyObject *
+stop_word(const StopTable *t, const unsigned char *s, Py_ssize_t n)
 {
     uint32_t h = 2166136261u;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -130,12 +142,12 @@ is_stop_word(const StopTable *t, const unsigned char *s, Py_ssize_t n)
         h *= 16777619u;
     }
     for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask) {
-        const unsigned char *slot = t->data + 4 + 8 * (Py_ssize_t)i;
+        const unsigned char *slot = t->data + 4 + STOP_SLOT * (Py_ssize_t)i;
         uint32_t offset = read_u32(slot);
         if (offset == 0)
-            return 0;
+            return NULL;
         if ((Py_ssize_t)read_u32(slot + 4) == n && memcmp(t->words + offset - 1, s, (size_t)n) == 0)
-            return 1;
+            return PyTuple_GET_ITEM(t->strs, read_u32(slot + 8));
     }
 }
 
@@ -373,16 +385,22 @@ latin1_features(const Context *c, PyObject *text, const StopTable *stops)
         Py_ssize_t start = i;
         while (i < size && word_bytes[i] != 32 && word_bytes[i] != 28)
             i++;
-        unsigned char high = 0;
-        for (Py_ssize_t j = start; j < i; j++)
-            high |= word_bytes[j];
-        PyObject *token = latin1_str(word_bytes + start, i - start, high >= 0x80);
+        PyObject *token = stop_word(stops, word_bytes + start, i - start);
+        if (token != NULL) {
+            Py_INCREF(token); /* the stop word's own str */
+            stop_count++;
+        }
+        else {
+            unsigned char high = 0;
+            for (Py_ssize_t j = start; j < i; j++)
+                high |= word_bytes[j];
+            token = latin1_str(word_bytes + start, i - start, high >= 0x80);
+        }
         if (token == NULL) {
             Py_DECREF(tokens);
             return NULL;
         }
         PyTuple_SET_ITEM(tokens, t++, token);
-        stop_count += is_stop_word(stops, word_bytes + start, i - start);
         if (n_tokens <= KEYED_WORDS) {
             memcpy(key_bytes + key_len, word_bytes + start, (size_t)(i - start));
             for (Py_ssize_t j = start; j < i && key_alpha; j++)

@@ -7,7 +7,11 @@ def label_lines(
     lang: str,
     memo: dict[str, Any],
     stops: frozenset[str],
-    stop_table: bytes,
+    stop_table: tuple[bytes, tuple[str, ...]],
     per_char: bool,
     context: tuple[object, ...],
 ) -> list[Any]: ...
+def context_rows(
+    labelled: list[Any], templated: set[int], code: set[int], constants: tuple[object, ...]
+) -> tuple[Any, ...]: ...
+def row_candidates(labelled: list[Any], code_kind: object) -> tuple[list[int], list[int], list[int]]: ...

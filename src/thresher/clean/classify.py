@@ -168,24 +168,27 @@ def _memo(th: Thresholds) -> dict[str, tuple[str, Label]]:
 
 
 @functools.cache
-def stop_table(lang: str) -> bytes:
+def stop_table(lang: str) -> tuple[bytes, tuple[str, ...]]:
     """The stop words of ``lang`` as the compiled loop looks a Latin-1 token up in them
-    (``is_stop_word`` in _speedups.c): a hash table of their Latin-1 bytes (FNV-1a, open
-    addressing). The words beyond Latin-1 are left out: no Latin-1 token equals them."""
-    words = sorted({w.encode("latin-1") for w in stopwords.stop_words(lang) if _in_latin1(w)})
+    (``stop_word`` in _speedups.c): a hash table of their Latin-1 bytes (FNV-1a, open
+    addressing; per slot the offset + 1 of the bytes, their length and the word's index),
+    and the words themselves, which found tokens share. The words beyond Latin-1 are left
+    out: no Latin-1 token equals them."""
+    words = sorted(w for w in stopwords.stop_words(lang) if _in_latin1(w))
     slots = 64
     while slots < 2 * len(words):
         slots *= 2
-    table = [(0, 0)] * slots
+    table = [(0, 0, 0)] * slots
     blob = bytearray()
-    for word in words:
-        i = _fnv1a(word) & (slots - 1)
+    for index, word in enumerate(words):
+        raw = word.encode("latin-1")
+        i = _fnv1a(raw) & (slots - 1)
         while table[i][0]:
             i = (i + 1) & (slots - 1)
-        table[i] = (len(blob) + 1, len(word))
-        blob += word
-    head = struct.pack(f"={1 + 2 * slots}I", slots - 1, *(n for slot in table for n in slot))
-    return head + bytes(blob)
+        table[i] = (len(blob) + 1, len(raw), index)
+        blob += raw
+    head = struct.pack(f"={1 + 3 * slots}I", slots - 1, *(n for slot in table for n in slot))
+    return head + bytes(blob), tuple(words)
 
 
 def _in_latin1(word: str) -> bool:
