@@ -16,6 +16,14 @@ from thresher.clean.reasons import KEPT_REASONS, LineReason
 from thresher.clean.site import SiteLineTable, registered_domain
 from thresher.errors import ConfigError
 
+# Reasons the functions below set or test, bound once (compiled, a LineReason member
+# looked up on its class costs a generic attribute look-up every time).
+_R_BYLINE: Final = LineReason.BYLINE
+_R_EMPTY: Final = LineReason.EMPTY
+_R_IN_ARTICLE: Final = LineReason.IN_ARTICLE
+_R_MEDIA: Final = LineReason.MEDIA
+_R_SOURCE_LINE: Final = LineReason.SOURCE_LINE
+
 logger = logging.getLogger(__name__)
 
 _LANG_SAMPLE_CHARS: Final = 400
@@ -72,7 +80,7 @@ class Cleaned:
 
     def drop_counts(self) -> dict[str, int]:
         """Dropped non-empty lines per reason."""
-        counts = Counter(str(r) for r in self._reasons if not r.kept and r is not LineReason.EMPTY)
+        counts = Counter(str(r) for r in self._reasons if not r.kept and r is not _R_EMPTY)
         return dict(sorted(counts.items()))
 
     def __repr__(self) -> str:
@@ -166,20 +174,20 @@ def _name_bylines_and_sources(
     if not runs:
         return
     lo, hi = max(0, runs[0][0] - _NEAR_ARTICLE), min(len(raw), runs[-1][1] + _NEAR_ARTICLE)
-    skip, longest, in_article = _NOT_NAMED, metadata.NAMED_LINE_CHARS, LineReason.IN_ARTICLE
+    skip, longest, in_article = _NOT_NAMED, metadata.NAMED_LINE_CHARS, _R_IN_ARTICLE
     may_name = metadata.may_name_author  # False rules out every byline pattern
     for i in range(lo, hi):
         reason, feat = reasons[i], feats[i]
         if reason is in_article:
             if feat is not None and may_name(feat) and metadata.is_name_byline(raw[i]):
-                reasons[i] = LineReason.BYLINE  # a byline inside the article's run
+                reasons[i] = _R_BYLINE  # a byline inside the article's run
             continue
         if reason in skip or feat is None or len(raw[i]) > longest:
             continue
         if metadata.is_source_line(raw[i]):
-            reasons[i] = LineReason.SOURCE_LINE
+            reasons[i] = _R_SOURCE_LINE
         elif may_name(feat) and metadata.is_byline(raw[i]):
-            reasons[i] = LineReason.BYLINE
+            reasons[i] = _R_BYLINE
 
 
 _NOT_NAMED: Final = KEPT_REASONS | {LineReason.EMPTY}
@@ -206,7 +214,7 @@ def _author_boxes(raw: list[str], reasons: list[LineReason], runs: list[tuple[in
             and metadata.is_person_name(name)
             and metadata.is_author_bio(raw[j], name)
         ):
-            reasons[i] = reasons[j] = LineReason.BYLINE
+            reasons[i] = reasons[j] = _R_BYLINE
 
 
 def _captions_above_credits(raw: list[str], reasons: list[LineReason], runs: list[tuple[int, int]]) -> None:
@@ -214,7 +222,7 @@ def _captions_above_credits(raw: list[str], reasons: list[LineReason], runs: lis
     the picture's caption."""
     if not runs:
         return
-    media = LineReason.MEDIA
+    media = _R_MEDIA
     for i in range(runs[0][0], min(len(raw), runs[-1][1] + 1)):
         if reasons[i] is not media or not metadata.is_picture_credit(raw[i]):
             continue

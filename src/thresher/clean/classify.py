@@ -509,7 +509,7 @@ def line_weight(kind: Kind, reason: LineReason | None, feat: LineFeatures, th: T
         return -th.short_penalty
     if kind is Kind.ECHO:
         return 0.0
-    if reason is LineReason.COMMENTS or reason is LineReason.RELATED_HEADING:
+    if reason is _R_COMMENTS or reason is _R_RELATED_HEADING:
         return -th.comment_penalty
     return -th.bad_penalty
 

@@ -14,6 +14,27 @@ from thresher.clean.features import LineFeatures
 from thresher.clean.reasons import LineReason
 from thresher.clean.site import SiteLineTable
 
+# Reasons the functions below set or test, bound once (compiled, a LineReason member
+# looked up on its class costs a generic attribute look-up every time).
+_R_COMMENTS: Final = LineReason.COMMENTS
+_R_CONTENT: Final = LineReason.CONTENT
+_R_DUPLICATE_TITLE: Final = LineReason.DUPLICATE_TITLE
+_R_EMPTY: Final = LineReason.EMPTY
+_R_HEADLINE: Final = LineReason.HEADLINE
+_R_IN_ARTICLE: Final = LineReason.IN_ARTICLE
+_R_MEDIA: Final = LineReason.MEDIA
+_R_NAVIGATION: Final = LineReason.NAVIGATION
+_R_OUTSIDE_ARTICLE: Final = LineReason.OUTSIDE_ARTICLE
+_R_PAGE_REPEATED: Final = LineReason.PAGE_REPEATED
+_R_RELATED_HEADING: Final = LineReason.RELATED_HEADING
+_R_RELATED_HEADLINE: Final = LineReason.RELATED_HEADLINE
+_R_SITE_REPEATED: Final = LineReason.SITE_REPEATED
+_R_SLUG: Final = LineReason.SLUG
+_R_SOCIAL: Final = LineReason.SOCIAL
+_R_STAMP: Final = LineReason.STAMP
+_R_STANDFIRST: Final = LineReason.STANDFIRST
+_R_TITLE: Final = LineReason.TITLE
+
 # Vocabulary the functions below read, bound once (compiled, a Final name is a C
 # static; `vocab.X` would be two dictionary look-ups per use).
 _READ_ALSO: Final = vocab.READ_ALSO
@@ -146,7 +167,7 @@ def _lists_and_code(
             out[row] = (x[0], Kind.NEAR, None)
     for row in table:
         x = out[row]  # a row with a date in it is no stamp ("Enero\t7,20\t4,35")
-        if x is not None and x[1] is not Kind.GOOD and (x[2] is None or x[2] is LineReason.STAMP):
+        if x is not None and x[1] is not Kind.GOOD and (x[2] is None or x[2] is _R_STAMP):
             out[row] = (x[0], Kind.NEAR, None)
     for row in code:
         x = out[row]
@@ -293,7 +314,7 @@ def _context_pass(labelled: list[classify.Label | None], site_rule: SiteRule | N
     # follows it (a subheading also listed in a table of contents above)
     last_copy = {first: i for first, i in repeats}
     headings: set[int] = set()
-    bad, page_repeated = Kind.BAD, LineReason.PAGE_REPEATED
+    bad, page_repeated = Kind.BAD, _R_PAGE_REPEATED
     for first, i in repeats:
         for row in (first, i):
             if row != last_copy[first] or not _heads_prose(labelled, row):
@@ -329,10 +350,10 @@ def _context_constants() -> tuple[object, ...]:
     """What the compiled loop (``_speedups.context_rows``) reads."""
     return (
         Kind.BAD,
-        LineReason.EMPTY,
-        LineReason.STAMP,
+        _R_EMPTY,
+        _R_STAMP,
         Kind.ECHO,
-        LineReason.SITE_REPEATED,
+        _R_SITE_REPEATED,
         _BARRIERS,
         _READ_ALSO_STARTS,
         _TOC_KEYS,
@@ -359,7 +380,7 @@ def _context_rows_python(
     first_short: dict[str, int] = {}
     repeats: list[tuple[int, int]] = []
     seen_long: dict[str, int] = {}
-    bad, empty, stamp, echo = Kind.BAD, LineReason.EMPTY, LineReason.STAMP, Kind.ECHO
+    bad, empty, stamp, echo = Kind.BAD, _R_EMPTY, _R_STAMP, Kind.ECHO
     barrier_reasons, read_also_starts = _BARRIERS, _READ_ALSO_STARTS
     title_words = metadata.TITLE_MAX_WORDS * 2
     toc, toc_keys = False, _TOC_KEYS
@@ -371,7 +392,7 @@ def _context_rows_python(
         feat, kind, reason = x
         text, words = feat.text, feat.words
         if templated and i in templated:
-            kind, reason = bad, LineReason.SITE_REPEATED
+            kind, reason = bad, _R_SITE_REPEATED
         elif words <= _REPEAT_MAX_WORDS and (not code or i not in code):
             first = first_short.setdefault(text, i)
             if first != i and kind is not bad:
@@ -411,7 +432,7 @@ def _without_share_buttons(
     """Barriers minus "Comments" buttons of a share bar (a comments line next to a social
     line: "Facebook / Twitter / Comments / Print"), which are relabelled social."""
     kept: list[int] = []
-    social, comments = LineReason.SOCIAL, LineReason.COMMENTS
+    social, comments = _R_SOCIAL, _R_COMMENTS
     for b in barriers:
         row = rows[b]
         if reasons[row] is comments and any(
@@ -436,7 +457,7 @@ def _without_jump_links(
         x = labelled[rows[b]]
         keys.append(frozenset(x[0].low_words) if x is not None else frozenset())
     last = {key: n for n, key in enumerate(keys)}
-    comments = LineReason.COMMENTS
+    comments = _R_COMMENTS
     kept: list[int] = []
     for n, b in enumerate(barriers):
         x = labelled[rows[b]]
@@ -507,7 +528,7 @@ def _runs_after_boxes(
     good = Kind.GOOD
     end = max(e for _, e in out)
     k = bisect.bisect_left(barriers, end)  # barriers are in page order
-    related = LineReason.RELATED_HEADING
+    related = _R_RELATED_HEADING
     while k < len(barriers):
         box = barriers[k]
         if box - end > _BOX_GAP or reasons[box] is not related:
@@ -569,7 +590,7 @@ def _runs_after_lists(
     while row < len(kinds) and row - end < _LIST_ROWS:
         if kinds[row] is short and reasons[row] is None:
             row += 1
-        elif reasons[row] is LineReason.NAVIGATION and labels < _LIST_LABELS and row_words[row] <= 1:
+        elif reasons[row] is _R_NAVIGATION and labels < _LIST_LABELS and row_words[row] <= 1:
             row, labels = row + 1, labels + 1  # "Plus", "Minus": a label a menu word spells
         else:
             break
@@ -667,12 +688,12 @@ def _final_reason(kind: Kind, reason: LineReason | None, inside: bool) -> LineRe
     if reason is not None:
         return reason
     if kind is Kind.ECHO:
-        return LineReason.CONTENT if inside else LineReason.PAGE_REPEATED
+        return _R_CONTENT if inside else _R_PAGE_REPEATED
     if inside:
-        return LineReason.CONTENT if kind in (Kind.GOOD, Kind.NEAR) else LineReason.IN_ARTICLE
+        return _R_CONTENT if kind in (Kind.GOOD, Kind.NEAR) else _R_IN_ARTICLE
     if kind is Kind.SHORT or kind is Kind.CODE:
-        return LineReason.NAVIGATION
-    return LineReason.OUTSIDE_ARTICLE
+        return _R_NAVIGATION
+    return _R_OUTSIDE_ARTICLE
 
 
 # The final reason of a line without a boilerplate reason, by kind, outside and inside
@@ -692,7 +713,7 @@ def _repeated_headline(
 ) -> bool:
     """A line of several words found twice close together may be the headline (the
     page title and the heading both spell it)."""
-    if reason is not LineReason.PAGE_REPEATED or feat is None or feat.words < _HEADLINE_MIN_WORDS:
+    if reason is not _R_PAGE_REPEATED or feat is None or feat.words < _HEADLINE_MIN_WORDS:
         return False
     return any(j != i and abs(j - i) <= _HEADLINE_COPY_GAP for j in keys.get(feat.key, ()))
 
@@ -712,22 +733,22 @@ def _apply_title(
 ) -> int | None:
     """Mark the headline, slugs and repeated titles; the headline's row."""
     reasons = decision.reasons
-    stamps = {i for i in blocked if first_reasons[i] is LineReason.STAMP}
-    media = {i for i in blocked if first_reasons[i] is LineReason.MEDIA}
+    stamps = {i for i in blocked if first_reasons[i] is _R_STAMP}
+    media = {i for i in blocked if first_reasons[i] is _R_MEDIA}
     found = metadata.find_title(feats, keys, decision.runs[0][0], blocked, preferred, stamps, media)
     for i in found.slugs:
-        reasons[i] = LineReason.SLUG
+        reasons[i] = _R_SLUG
     for i in found.duplicates:
-        reasons[i] = LineReason.DUPLICATE_TITLE
+        reasons[i] = _R_DUPLICATE_TITLE
     if found.index is None:
         return None
     title = feats[found.index]
     if title is not None:
         decision.metadata["title"] = title.text
     if keep:
-        reasons[found.index] = LineReason.TITLE
+        reasons[found.index] = _R_TITLE
     elif not reasons[found.index].kept:
-        reasons[found.index] = LineReason.HEADLINE
+        reasons[found.index] = _R_HEADLINE
     return found.index
 
 
@@ -739,7 +760,7 @@ def _mark_box_links(reasons: list[LineReason], page: _Page) -> None:
     rows, kinds, words = page.rows, page.kinds, page.row_words
     good, kept = Kind.GOOD, _BOX_KEPT
     for b in page.barriers:
-        if reasons[rows[b]] is not LineReason.RELATED_HEADING:
+        if reasons[rows[b]] is not _R_RELATED_HEADING:
             continue
         box = list(range(b + 1, min(b + 1 + _BOX_ROWS, len(rows))))
         paragraph = next((n for n in box if kinds[rows[n]] is good), None)
@@ -750,7 +771,7 @@ def _mark_box_links(reasons: list[LineReason], page: _Page) -> None:
             links.pop()
         for n in links:
             if reasons[rows[n]] in kept:
-                reasons[rows[n]] = LineReason.RELATED_HEADLINE
+                reasons[rows[n]] = _R_RELATED_HEADLINE
 
 
 _SUBHEADING_WORDS: Final = 6
@@ -774,15 +795,15 @@ def _keep_standfirst(
         if seen > _STANDFIRST_ROWS:
             return
         text = feat.text
-        if reasons[i] is LineReason.STAMP or metadata.is_byline(text) or metadata.is_source_line(text):
+        if reasons[i] is _R_STAMP or metadata.is_byline(text) or metadata.is_source_line(text):
             continue  # bylines are named later (api), so they are read here
         if (
-            reasons[i] is LineReason.OUTSIDE_ARTICLE
+            reasons[i] is _R_OUTSIDE_ARTICLE
             and kinds[i] is Kind.GOOD
             and feat.end_punct
             and not (head is not None and head.key and head.key in feat.key)
         ):
-            reasons[i] = LineReason.STANDFIRST
+            reasons[i] = _R_STANDFIRST
         return
 
 
@@ -801,15 +822,15 @@ def _mark_read_also(reasons: list[LineReason], feats: list[LineFeatures | None],
             continue
         key = " ".join(f.low_words)
         if key in _READ_ALSO:
-            relabel, most = LineReason.RELATED_HEADLINE, _BOX_ROWS
+            relabel, most = _R_RELATED_HEADLINE, _BOX_ROWS
         elif key in _MEDIA_LEADS:  # "Video" then the video's title
-            relabel, most = LineReason.MEDIA, 1
+            relabel, most = _R_MEDIA, 1
         else:
             continue
         links = [j for j in range(i + 1, min(i + 1 + 2 * most, len(feats))) if feats[j] is not None][:most]
         box: list[int] = []
         for j in links:
-            if reasons[j] is not LineReason.IN_ARTICLE:
+            if reasons[j] is not _R_IN_ARTICLE:
                 break
             box.append(j)
         if len(box) > 1 and _is_subheading(feats[box[-1]], reasons, box[-1]):
@@ -822,11 +843,11 @@ def _is_subheading(feat: LineFeatures | None, reasons: list[LineReason], row: in
     """A short line (at most ``_SUBHEADING_WORDS`` words) followed by a paragraph."""
     if feat is None or feat.words > _SUBHEADING_WORDS:
         return False
-    empty = LineReason.EMPTY
+    empty = _R_EMPTY
     nxt = row + 1
     while nxt < len(reasons) and reasons[nxt] is empty:
         nxt += 1
-    return nxt < len(reasons) and reasons[nxt] is LineReason.CONTENT
+    return nxt < len(reasons) and reasons[nxt] is _R_CONTENT
 
 
 _MEDIA_LEADS: Final = frozenset(["video", "videos", "audio", "podcast"])
@@ -837,7 +858,7 @@ def _mark_related(decision: Decision, feats: list[LineFeatures | None], stamp_li
     """Name dropped headline-like lines next to stamps (lists of other stories);
     ``stamp_lines`` are the lines labelled as stamps before the headline was found."""
     reasons = decision.reasons
-    stamps = [i for i in stamp_lines if reasons[i] is LineReason.STAMP]
+    stamps = [i for i in stamp_lines if reasons[i] is _R_STAMP]
     near: set[int] = set()
     for i in stamps:
         near.update(range(i - _NEIGHBOURS, i + _NEIGHBOURS + 1))
@@ -846,7 +867,7 @@ def _mark_related(decision: Decision, feats: list[LineFeatures | None], stamp_li
             continue
         f = feats[i]
         if f is not None and 2 <= f.words <= _RELATED_MAX_WORDS:
-            reasons[i] = LineReason.RELATED_HEADLINE
+            reasons[i] = _R_RELATED_HEADLINE
 
 
 _BARRIERS: Final = frozenset({LineReason.COMMENTS, LineReason.RELATED_HEADING})

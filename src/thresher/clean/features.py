@@ -252,7 +252,11 @@ def is_stamp(text: str, latin1: bool = False, words: tuple[str, ...] | None = No
     # "Published: Jan 18, 2023 · Modified: Feb 2, 2023 by Jane Doe"
     parts = line_parts(text)
     # (at least one part that is not empty: "|" alone is no stamp)
-    return len(parts) > 1 and any(parts) and all(_is_signed_stamp(part, latin1) for part in parts if part)
+    return (
+        len(parts) > 1
+        and parts.count("") < len(parts)
+        and all(_is_signed_stamp(part, latin1) for part in parts if part)
+    )
 
 
 def _lacks_date_and_time(text: str, words: tuple[str, ...]) -> bool:
