@@ -46,9 +46,6 @@ untrack(PyObject *tuple)
         PyObject_GC_UnTrack(tuple);
 }
 
-/* Py_UNICODE_ISALPHA of each Latin-1 character, filled when the module loads. */
-static unsigned char latin1_alpha[256];
-
 /*
  * The stop words of a language that a Latin-1 token can be (classify.stop_table builds it):
  * a pair of a hash table of their Latin-1 bytes (FNV-1a, open addressing) and the tuple of
@@ -132,15 +129,14 @@ latin1_str(const unsigned char *bytes, Py_ssize_t n, int beyond_ascii)
     return str;
 }
 
-/* The word's str (borrowed) when the bytes are a word of the table, else NULL */
+#define FNV_OFFSET 2166136261u
+#define FNV_PRIME 16777619u
+
+/* The word's str (borrowed) when the bytes, of FNV-1a hash h, are a word of the table,
+ * else NULL */
 static PyObject *
-stop_word(const StopTable *t, const unsigned char *s, Py_ssize_t n)
+stop_word(const StopTable *t, uint32_t h, const unsigned char *s, Py_ssize_t n)
 {
-    uint32_t h = 2166136261u;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 16777619u;
-    }
     for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask) {
         const unsigned char *slot = t->data + 4 + STOP_SLOT * (Py_ssize_t)i;
         uint32_t offset = read_u32(slot);
@@ -351,8 +347,15 @@ latin1_features(const Context *c, PyObject *text, const StopTable *stops)
         }
     }
 
-    /* tokens: runs of bytes other than 32 and 28 (str.split of the decoded bytes) */
+    /* tokens: runs of bytes other than 32 and 28 (str.split of the decoded bytes), in one
+     * pass with each token's FNV-1a hash (the stop table's), whether it goes beyond ASCII,
+     * and whether a digit is among the first DIGIT_CHARS bytes */
+    short starts[SAMPLE_CHARS / 2 + 1], lengths[SAMPLE_CHARS / 2 + 1];
+    uint32_t hashes[SAMPLE_CHARS / 2 + 1];
+    unsigned char highs[SAMPLE_CHARS / 2 + 1];
     Py_ssize_t n_tokens = 0, word_chars = 0, controls = 0, longest = 0;
+    Py_ssize_t digit_end = size < DIGIT_CHARS ? size : DIGIT_CHARS;
+    int has_digit = 0;
     for (Py_ssize_t i = 0; i < size;) {
         unsigned char b = word_bytes[i];
         if (b == 32 || b == 28) {
@@ -361,8 +364,17 @@ latin1_features(const Context *c, PyObject *text, const StopTable *stops)
             continue;
         }
         Py_ssize_t start = i;
-        while (i < size && word_bytes[i] != 32 && word_bytes[i] != 28)
-            i++;
+        uint32_t h = FNV_OFFSET;
+        unsigned char high = 0;
+        for (; i < size && (b = word_bytes[i]) != 32 && b != 28; i++) {
+            h = (h ^ b) * FNV_PRIME;
+            high |= b;
+            has_digit |= b >= '0' && b <= '9' && i < digit_end;
+        }
+        starts[n_tokens] = (short)start;
+        lengths[n_tokens] = (short)(i - start);
+        hashes[n_tokens] = h;
+        highs[n_tokens] = high;
         n_tokens++;
         word_chars += i - start;
         if (i - start > longest)
@@ -372,53 +384,35 @@ latin1_features(const Context *c, PyObject *text, const StopTable *stops)
     PyObject *tokens = PyTuple_New(n_tokens);
     if (tokens == NULL)
         return NULL;
-    Py_ssize_t stop_count = 0, t = 0;
-    int key_alpha = n_tokens > 0 && n_tokens <= KEYED_WORDS;
-    unsigned char key_bytes[SAMPLE_CHARS];
+    Py_ssize_t stop_count = 0;
+    unsigned char key_bytes[SAMPLE_CHARS], key_high = 0;
     Py_ssize_t key_len = 0;
-    for (Py_ssize_t i = 0; i < size;) {
-        unsigned char b = word_bytes[i];
-        if (b == 32 || b == 28) {
-            i++;
-            continue;
-        }
-        Py_ssize_t start = i;
-        while (i < size && word_bytes[i] != 32 && word_bytes[i] != 28)
-            i++;
-        PyObject *token = stop_word(stops, word_bytes + start, i - start);
+    for (Py_ssize_t t = 0; t < n_tokens; t++) {
+        const unsigned char *bytes = word_bytes + starts[t];
+        PyObject *token = stop_word(stops, hashes[t], bytes, lengths[t]);
         if (token != NULL) {
             Py_INCREF(token); /* the stop word's own str */
             stop_count++;
         }
         else {
-            unsigned char high = 0;
-            for (Py_ssize_t j = start; j < i; j++)
-                high |= word_bytes[j];
-            token = latin1_str(word_bytes + start, i - start, high >= 0x80);
+            token = latin1_str(bytes, lengths[t], highs[t] >= 0x80);
+            if (token == NULL) {
+                Py_DECREF(tokens);
+                return NULL;
+            }
         }
-        if (token == NULL) {
-            Py_DECREF(tokens);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(tokens, t++, token);
+        PyTuple_SET_ITEM(tokens, t, token);
         if (n_tokens <= KEYED_WORDS) {
-            memcpy(key_bytes + key_len, word_bytes + start, (size_t)(i - start));
-            for (Py_ssize_t j = start; j < i && key_alpha; j++)
-                key_alpha = latin1_alpha[word_bytes[j]];
-            key_len += i - start;
+            memcpy(key_bytes + key_len, bytes, (size_t)lengths[t]);
+            key_len += lengths[t];
+            key_high |= highs[t];
         }
     }
 
-    PyObject *key = PyUnicode_DecodeLatin1((const char *)key_bytes, key_len, NULL);
+    PyObject *key = latin1_str(key_bytes, key_len, key_high >= 0x80);
     if (key == NULL) {
         Py_DECREF(tokens);
         return NULL;
-    }
-    int has_digit = 0;
-    if (!key_alpha) {
-        Py_ssize_t end = size < DIGIT_CHARS ? size : DIGIT_CHARS;
-        for (Py_ssize_t i = 0; i < end && !has_digit; i++)
-            has_digit = word_bytes[i] >= '0' && word_bytes[i] <= '9';
     }
     int garbage = 0;
     if (size >= 20)
@@ -1065,11 +1059,9 @@ static int
 has_bar(PyObject *text)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 1; i + 1 < len; i++)
-        if (PyUnicode_READ(kind, data, i) == '|' && PyUnicode_READ(kind, data, i - 1) == ' ' &&
-            PyUnicode_READ(kind, data, i + 1) == ' ')
+    for (Py_ssize_t i = PyUnicode_FindChar(text, '|', 1, len - 1, 1); i >= 0;
+         i = PyUnicode_FindChar(text, '|', i + 1, len - 1, 1))
+        if (PyUnicode_READ_CHAR(text, i - 1) == ' ' && PyUnicode_READ_CHAR(text, i + 1) == ' ')
             return 1;
     return 0;
 }
@@ -1149,7 +1141,5 @@ static struct PyModuleDef module_def = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    for (int ch = 0; ch < 256; ch++)
-        latin1_alpha[ch] = (unsigned char)Py_UNICODE_ISALPHA((Py_UCS4)ch);
     return PyModule_Create(&module_def);
 }
