@@ -340,3 +340,42 @@ def test_every_development_page_takes_the_same_row_candidates(textclean_pages: l
     assert numbered == [0, 1, 7] and code == [6] and table == [2, 3, 5]
     with pytest.raises(TypeError):
         speedups.row_candidates([("not", "a label")], classify.Kind.CODE)
+
+
+def test_every_development_page_takes_the_same_weights_and_reasons(textclean_pages: list[TextPage]) -> None:
+    """decide._weights_python and decide._final_reasons_python are the references of
+    _speedups.weights and _speedups.final_reasons: the same on every page's rows, with the
+    default and the lenient thresholds, and with runs over the page's start, middle, end."""
+    from thresher.clean import decide
+    from thresher.clean.api import _detect_language
+
+    speedups = classify.compiled_module()
+    lenient = decide._lenient(TH)
+    for page in textclean_pages:
+        lines = [line.strip() for line in page.text.splitlines()]
+        labelled, code = decide._lists_and_code(classify.label_lines(lines, _detect_language(lines), TH))
+        found = decide._context_pass(labelled, None, code)
+        kinds = [found.kinds[i] for i in found.rows]
+        reasons = [found.reasons[i] for i in found.rows]
+        for th in (TH, lenient):
+            compiled = speedups.weights(kinds, reasons, found.row_words, decide._weight_params(th))
+            python = decide._weights_python(kinds, reasons, found.row_words, th)
+            assert compiled == python and all(type(w) is float for w in compiled)
+        n = len(found.kinds)
+        for runs in ([], [(0, n)], [(n // 4, n // 2), (n // 2 + 1, n)], [(0, 1), (n - 1, n + 5)]):
+            assert speedups.final_reasons(
+                found.kinds, found.reasons, runs, decide._FINAL_OUTSIDE, decide._FINAL_INSIDE
+            ) == decide._final_reasons_python(found.kinds, found.reasons, runs)
+
+
+def test_weights_and_final_reasons_reject_lists_of_other_lengths() -> None:
+    from thresher.clean import decide
+
+    speedups = classify.compiled_module()
+    outside, inside, good = decide._FINAL_OUTSIDE, decide._FINAL_INSIDE, classify.Kind.GOOD
+    with pytest.raises(ValueError):
+        speedups.weights([good], [], [12.0], decide._weight_params(TH))
+    with pytest.raises(ValueError):
+        speedups.final_reasons([good], [], [], outside, inside)
+    with pytest.raises(TypeError):
+        speedups.final_reasons([good], [None], [(0,)], outside, inside)

@@ -1119,10 +1119,143 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(weights_doc,
+             "weights(kinds, reasons, words, params) -> list[float]\n\n"
+             "decide._weights_python, compiled: classify.line_weight of every non-blank row.");
+
+static PyObject *
+weights(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    PyObject *good, *near_kind, *short_kind, *echo, *code, *barriers;
+    double offset, near, short_weight, bad, against;
+    if (nargs != 4 || !PyList_Check(args[0]) || !PyList_Check(args[1]) || !PyList_Check(args[2]) ||
+        !PyArg_ParseTuple(args[3], "OOOOOOddddd", &good, &near_kind, &short_kind, &echo, &code,
+                          &barriers, &offset, &near, &short_weight, &bad, &against)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "weights(list, list, list, params)");
+        return NULL;
+    }
+    PyObject *kinds = args[0], *reasons = args[1], *words = args[2];
+    Py_ssize_t n = PyList_GET_SIZE(kinds);
+    if (PyList_GET_SIZE(reasons) != n || PyList_GET_SIZE(words) != n || !PyAnySet_Check(barriers)) {
+        PyErr_SetString(PyExc_ValueError, "weights: kinds, reasons and words of one length");
+        return NULL;
+    }
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *kind = PyList_GET_ITEM(kinds, i);
+        double w;
+        if (kind == good || kind == near_kind) {
+            double count = PyFloat_AsDouble(PyList_GET_ITEM(words, i));
+            if (count == -1.0 && PyErr_Occurred()) {
+                Py_DECREF(out);
+                return NULL;
+            }
+            w = kind == good ? (count - offset >= 1.0 ? count - offset : 1.0) : count * near;
+        }
+        else if (kind == short_kind || kind == code)
+            w = short_weight;
+        else if (kind == echo)
+            w = 0.0;
+        else {
+            int barrier = PySet_Contains(barriers, PyList_GET_ITEM(reasons, i));
+            if (barrier < 0) {
+                Py_DECREF(out);
+                return NULL;
+            }
+            w = barrier ? against : bad;
+        }
+        PyObject *value = PyFloat_FromDouble(w);
+        if (value == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, value);
+    }
+    return out;
+}
+
+PyDoc_STRVAR(final_reasons_doc,
+             "final_reasons(kinds, reasons, runs, outside, inside) -> list\n\n"
+             "decide._final_reasons_python, compiled: every line's own reason, or what its\n"
+             "kind means outside (outside[kind]) or inside (inside[kind]) the runs.");
+
+static PyObject *
+final_reasons(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5 || !PyList_Check(args[0]) || !PyList_Check(args[1]) || !PyList_Check(args[2]) ||
+        !PyDict_Check(args[3]) || !PyDict_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError, "final_reasons(list, list, list, dict, dict)");
+        return NULL;
+    }
+    PyObject *kinds = args[0], *reasons = args[1], *runs = args[2];
+    Py_ssize_t n = PyList_GET_SIZE(kinds);
+    if (PyList_GET_SIZE(reasons) != n) {
+        PyErr_SetString(PyExc_ValueError, "final_reasons: kinds and reasons of one length");
+        return NULL;
+    }
+    /* which rows the runs hold (a later run over the same rows decides as an earlier one) */
+    char *inside = PyMem_Calloc((size_t)n + 1, 1);
+    if (inside == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t r = 0; r < PyList_GET_SIZE(runs); r++) {
+        PyObject *run = PyList_GET_ITEM(runs, r);
+        Py_ssize_t start, end;
+        if (!PyTuple_Check(run) || !PyArg_ParseTuple(run, "nn", &start, &end)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "final_reasons: a run is (start, end)");
+            PyMem_Free(inside);
+            return NULL;
+        }
+        /* (Python's slice assignment clips the run to the page) */
+        if (start < 0)
+            start = start + n < 0 ? 0 : start + n;
+        if (end < 0)
+            end = end + n < 0 ? 0 : end + n;
+        if (end > n)
+            end = n;
+        for (Py_ssize_t i = start; i < end; i++)
+            inside[i] = 1;
+    }
+    PyObject *out = PyList_New(n);
+    if (out == NULL) {
+        PyMem_Free(inside);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *reason = PyList_GET_ITEM(reasons, i);
+        int own = reason != Py_None ? PyObject_IsTrue(reason) : 0;
+        if (own < 0)
+            goto error;
+        if (!own) {
+            reason = PyDict_GetItemWithError(inside[i] ? args[4] : args[3], PyList_GET_ITEM(kinds, i));
+            if (reason == NULL) {
+                if (!PyErr_Occurred())
+                    PyErr_SetObject(PyExc_KeyError, PyList_GET_ITEM(kinds, i));
+                goto error;
+            }
+        }
+        Py_INCREF(reason);
+        PyList_SET_ITEM(out, i, reason);
+    }
+    PyMem_Free(inside);
+    return out;
+error:
+    PyMem_Free(inside);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"label_lines", (PyCFunction)(void (*)(void))label_lines, METH_FASTCALL, label_lines_doc},
     {"context_rows", (PyCFunction)(void (*)(void))context_rows, METH_FASTCALL, context_rows_doc},
     {"row_candidates", (PyCFunction)(void (*)(void))row_candidates, METH_FASTCALL, row_candidates_doc},
+    {"weights", (PyCFunction)(void (*)(void))weights, METH_FASTCALL, weights_doc},
+    {"final_reasons", (PyCFunction)(void (*)(void))final_reasons, METH_FASTCALL, final_reasons_doc},
     {NULL, NULL, 0, NULL},
 };
 

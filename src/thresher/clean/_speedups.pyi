@@ -15,3 +15,13 @@ def context_rows(
     labelled: list[Any], templated: set[int], code: set[int], constants: tuple[object, ...]
 ) -> tuple[Any, ...]: ...
 def row_candidates(labelled: list[Any], code_kind: object) -> tuple[list[int], list[int], list[int]]: ...
+def weights(
+    kinds: list[Any], reasons: list[Any], words: list[float], params: tuple[object, ...]
+) -> list[float]: ...
+def final_reasons(
+    kinds: list[Any],
+    reasons: list[Any],
+    runs: list[tuple[int, int]],
+    outside: dict[Any, Any],
+    inside: dict[Any, Any],
+) -> list[Any]: ...

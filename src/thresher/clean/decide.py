@@ -622,7 +622,37 @@ def _lenient(th: Thresholds) -> Thresholds:
 def _weights(
     kinds: list[Kind], reasons: list[LineReason | None], words: list[float], th: Thresholds
 ) -> list[float]:
-    """:func:`classify.line_weight` of every non-blank line, in one pass."""
+    """:func:`classify.line_weight` of every non-blank line, in one pass (in C when the
+    extension is built: ``_speedups.weights``)."""
+    speedups = classify.compiled_module()
+    if speedups is not None:
+        found: list[float] = speedups.weights(kinds, reasons, words, _weight_params(th))
+        return found
+    return _weights_python(kinds, reasons, words, th)
+
+
+@functools.cache
+def _weight_params(th: Thresholds) -> tuple[object, ...]:
+    """What ``_speedups.weights`` reads: the kinds, the barrier reasons, the weights."""
+    return (
+        Kind.GOOD,
+        Kind.NEAR,
+        Kind.SHORT,
+        Kind.ECHO,
+        Kind.CODE,
+        _BARRIERS,
+        float(th.good_offset),
+        float(th.near_weight),
+        -float(th.short_penalty),
+        -float(th.bad_penalty),
+        -float(th.comment_penalty),
+    )
+
+
+def _weights_python(
+    kinds: list[Kind], reasons: list[LineReason | None], words: list[float], th: Thresholds
+) -> list[float]:
+    """:func:`_weights` in Python: the reference of the compiled one."""
     offset, near, short, bad, against = (
         th.good_offset,
         th.near_weight,
@@ -653,7 +683,19 @@ def _weights(
 def _final_reasons(
     kinds: list[Kind], reasons: list[LineReason | None], runs: list[tuple[int, int]]
 ) -> list[LineReason]:
-    """Every line's reason: its own, or what its kind means inside or outside the runs."""
+    """Every line's reason: its own, or what its kind means inside or outside the runs
+    (in C when the extension is built: ``_speedups.final_reasons``)."""
+    speedups = classify.compiled_module()
+    if speedups is not None:
+        found: list[LineReason] = speedups.final_reasons(kinds, reasons, runs, _FINAL_OUTSIDE, _FINAL_INSIDE)
+        return found
+    return _final_reasons_python(kinds, reasons, runs)
+
+
+def _final_reasons_python(
+    kinds: list[Kind], reasons: list[LineReason | None], runs: list[tuple[int, int]]
+) -> list[LineReason]:
+    """:func:`_final_reasons` in Python: the reference of the compiled one."""
     outside, inside = _FINAL_OUTSIDE, _FINAL_INSIDE
     final = [reason or outside[kind] for kind, reason in zip(kinds, reasons, strict=True)]
     for start, end in runs:
