@@ -1,5 +1,8 @@
 /*
- * thresher.clean._speedups: the line labelling loop of text cleaning, compiled.
+ * thresher.clean._speedups: the line labelling loop of text cleaning, compiled, and the
+ * per-row loops of the page decisions (decide.py): context_rows, row_candidates, weights
+ * and final_reasons, each the C copy of a Python function named *_python there, which
+ * tests/clean/test_speedups.py compares it with on every development page.
  *
  * classify.label_lines_python is the reference; this module does the same work for the
  * lines where that work is arithmetic and set lookups, and calls back into Python for
@@ -15,7 +18,7 @@
  *   - the per-process memo of short lines' labels.
  *
  * Every table, word set, threshold and label comes from Python (the "context" tuple built
- * by classify._speedup_context), so the vocabulary and the numbers have one home. The
+ * by classify.speedup_context), so the vocabulary and the numbers have one home. The
  * result is identical to the Python path's, field by field: tests/clean/test_speedups.py
  * compares both on every line of the development pages, on rewritten variants of them
  * and on generated text.
