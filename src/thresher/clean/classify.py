@@ -453,10 +453,10 @@ def _links_another_story(text: str) -> bool:
 _LINK_LABEL_STARTS: Final = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
 # The words that can let a check of _boilerplate_reason match a line that has words, no
 # digit, no "说" ending and no script without spaces, does not end in "*" and has no "©",
-# by where a check looks: at the first word, at the last, at
-# any word, or at any word of a line of at most 8 words. (The words of navigation and
-# social buttons let a check match only when they are all of a short line: "Home News",
-# "Share this"; _may_be_boilerplate tests that.)
+# by where a check looks: at the first word, at the last, at any word, or at any word of
+# a line of at most 8 words. (The words of navigation and social buttons let a check
+# match only when they are all of a short line: "Home News", "Share this";
+# _may_be_boilerplate tests that.)
 _FIRST_WORD_TRIGGERS: Final = _MEDIA_STARTS | _LINK_LABEL_STARTS | _HEADING_STARTS
 _NAV_LINE_WORDS: Final = 5
 _LAST_WORD_TRIGGERS: Final = _COMMENT_VERBS
