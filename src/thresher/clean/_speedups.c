@@ -797,7 +797,7 @@ label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (!PyList_Check(lines) || !PyUnicode_Check(lang) || !PyDict_Check(memo) ||
         !PyAnySet_Check(stops) || !PyBool_Check(per_char)) {
         PyErr_SetString(PyExc_TypeError,
-                        "label_lines(list[str], str, dict, frozenset, bytes, bool, context)");
+                        "label_lines(list[str], str, dict, frozenset, stop table, bool, context)");
         return NULL;
     }
     StopTable stop_table;
@@ -867,6 +867,20 @@ error:
     return NULL;
 }
 
+/* The features of a label (feat, kind, reason), borrowed; NULL with a TypeError naming
+ * `who` when x is not a label. */
+static PyObject *
+label_features(PyObject *x, const char *who)
+{
+    if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) != 3 || !PyTuple_Check(PyTuple_GET_ITEM(x, 0)) ||
+        PyTuple_GET_SIZE(PyTuple_GET_ITEM(x, 0)) < 10 ||
+        !PyUnicode_Check(PyTuple_GET_ITEM(PyTuple_GET_ITEM(x, 0), 0))) {
+        PyErr_Format(PyExc_TypeError, "%s: a label must be (features, kind, reason)", who);
+        return NULL;
+    }
+    return PyTuple_GET_ITEM(x, 0);
+}
+
 PyDoc_STRVAR(context_rows_doc,
              "context_rows(labelled, templated, code, constants) -> tuple\n\n"
              "The loop of decide._context_rows_python, compiled: kinds, reasons, rows,\n"
@@ -930,12 +944,9 @@ context_rows(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyList_SET_ITEM(reasons, i, empty);
             continue;
         }
-        if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) != 3 || !PyTuple_Check(PyTuple_GET_ITEM(x, 0)) ||
-            PyTuple_GET_SIZE(PyTuple_GET_ITEM(x, 0)) < 10) {
-            PyErr_SetString(PyExc_TypeError, "context_rows: a label must be (features, kind, reason)");
+        PyObject *feat = label_features(x, "context_rows");
+        if (feat == NULL)
             goto done;
-        }
-        PyObject *feat = PyTuple_GET_ITEM(x, 0);
         PyObject *kind = PyTuple_GET_ITEM(x, 1), *reason = PyTuple_GET_ITEM(x, 2);
         PyObject *text = PyTuple_GET_ITEM(feat, 0), *words_obj = PyTuple_GET_ITEM(feat, 2);
         PyObject *key = PyTuple_GET_ITEM(feat, 8);
@@ -1087,13 +1098,9 @@ row_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyObject *x = PyList_GET_ITEM(labelled, i);
         if (x == Py_None)
             continue;
-        if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) != 3 || !PyTuple_Check(PyTuple_GET_ITEM(x, 0)) ||
-            PyTuple_GET_SIZE(PyTuple_GET_ITEM(x, 0)) < 10 ||
-            !PyUnicode_Check(PyTuple_GET_ITEM(PyTuple_GET_ITEM(x, 0), 0))) {
-            PyErr_SetString(PyExc_TypeError, "row_candidates: a label must be (features, kind, reason)");
+        PyObject *feat = label_features(x, "row_candidates");
+        if (feat == NULL)
             goto done;
-        }
-        PyObject *feat = PyTuple_GET_ITEM(x, 0);
         PyObject *text = PyTuple_GET_ITEM(feat, 0);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text);
         int numbered_row = 0, table_row = 0;
@@ -1141,7 +1148,11 @@ weights(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     PyObject *kinds = args[0], *reasons = args[1], *words = args[2];
     Py_ssize_t n = PyList_GET_SIZE(kinds);
-    if (PyList_GET_SIZE(reasons) != n || PyList_GET_SIZE(words) != n || !PyAnySet_Check(barriers)) {
+    if (!PyAnySet_Check(barriers)) {
+        PyErr_SetString(PyExc_TypeError, "weights: the barrier reasons must be a set");
+        return NULL;
+    }
+    if (PyList_GET_SIZE(reasons) != n || PyList_GET_SIZE(words) != n) {
         PyErr_SetString(PyExc_ValueError, "weights: kinds, reasons and words of one length");
         return NULL;
     }
