@@ -282,17 +282,23 @@ _ANY_SCRIPT_PARTS = st.sampled_from(
 )
 
 
-def _assert_triggers_speak_for_the_rules(parts: list[str], title: bool) -> None:
-    """A short line of words without a digit, "©", a final "*" or a script without
-    spaces, and without a trigger word, has no boilerplate reason."""
-    text = " ".join(parts)
+def _assert_triggers_speak_for_the_rules(parts: list[str], title: bool, glue: str = " ") -> None:
+    """A short line that first_label sends to no boilerplate check has no boilerplate
+    reason (and the compiled test says what the Python one says)."""
+    text = glue.join(parts).strip()
     text = text.title() if title else text
+    if not text:
+        return
     feat = line_features(text, frozenset({"the", "of"}), per_char=False)
-    words = feat.low_words
-    fast = words and not feat.has_digit and not feat.nospace and not classify._may_be_boilerplate(words)
-    if fast and "©" not in text and text[-1] != "*":
-        reason = classify._boilerplate_reason(text, words, feat.has_digit, feat.nospace, feat.latin1)
+    args = (text, feat.low_words, feat.has_digit, feat.nospace, feat.latin1)
+    needs = classify._needs_boilerplate_checks(*args)
+    if not needs:
+        reason = classify._boilerplate_reason(*args)
         assert reason is None, (text, reason)
+    speedups = classify.compiled_module()
+    if speedups is not None:
+        context = classify.speedup_context(classify.Thresholds())
+        assert speedups.needs_boilerplate_checks(*args, context) == needs, text
 
 
 @settings(max_examples=1000, deadline=None)
@@ -300,6 +306,142 @@ def _assert_triggers_speak_for_the_rules(parts: list[str], title: bool) -> None:
 def test_short_lines_without_trigger_words_have_no_boilerplate_reason(parts: list[str], title: bool) -> None:
     """The trigger test of first_label stands for every check of _boilerplate_reason."""
     _assert_triggers_speak_for_the_rules(parts, title)
+
+
+# Pieces of the lines the checks that need a digit look for: gallery counters, prices,
+# reading times, files, stamps (and their near misses).
+_DIGIT_LINE_PARTS = st.sampled_from(
+    sorted(
+        vocab.words(
+            """0 3 12 2019 54,90 1.299 12.- 10:30 3/12 4/5 / : - . * | · € $ £ ₽ ₺ $149.99 54,90€
+            90eur 3von10 eur EUR Euro euros kr fr. zł CHF usd ab AB: from nur UVP statt dès od
+            von of de z bei at en w Bild Foto Photo slide image min Min. read Lesedauer minutes
+            PDF KB MB jpg Jan March Mai 2pm am Uhr Updated by Jane Doe Posted on the Market river"""
+        )
+    )
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_DIGIT_LINE_PARTS, min_size=1, max_size=8), st.booleans(), st.sampled_from([" ", ""]))
+def test_digit_lines_the_checks_pass_by_have_no_boilerplate_reason(
+    parts: list[str], title: bool, glue: str
+) -> None:
+    """_digit_checks_may_match stands for the gallery, price, reading time, file and
+    stamp checks: a line it lets pass has no reason (glued parts make mixed tokens)."""
+    _assert_triggers_speak_for_the_rules(parts, title, glue)
+
+
+def test_the_compiled_test_agrees_on_every_triple_of_parts() -> None:
+    """Every line of three of these parts (both ways of joining them) gets the same
+    answer from the compiled test as from the Python one, and no reason when the
+    answer is no."""
+    parts = sorted(vocab.words("3 10:30 4/5 54,90 € kr ab of z Bild min PDF Jan by Market Updated · |"))
+    for a, b, c in itertools.product(parts, repeat=3):
+        _assert_triggers_speak_for_the_rules([a, b, c], False)
+        _assert_triggers_speak_for_the_rules([a, b, c], False, glue="")
+
+
+def test_every_gallery_counter_is_let_through() -> None:
+    """Every line GALLERY_COUNTER matches (as the pattern's finite language spells it,
+    in three cases) takes the digit checks."""
+    for line in _language(vocab.GALLERY_COUNTER):
+        for text in {line, line.upper(), line.title()}:
+            feat = line_features(text, frozenset(), per_char=False)
+            if feat.latin1 and vocab.GALLERY_COUNTER.match(text):
+                assert classify._digit_checks_may_match(text, feat.low_words), text
+
+
+def test_line_starts_and_words_are_those_of_the_patterns() -> None:
+    """GALLERY_STARTS, GALLERY_WORDS, PRICE_STARTS, CURRENCY_WORDS and CURRENCY_SIGNS
+    are read off the patterns they stand for."""
+    counter = r"\^\(\?:\(\?:([^()]*)\)\\s\+\)\?\\d\{1,3\}\\s\*\(\?:([^()]*)\)"
+    gallery = re.match(counter, vocab.GALLERY_COUNTER.pattern)
+    assert gallery is not None
+    assert set(gallery.group(1).split("|")) == set(vocab.GALLERY_STARTS)
+    assert set(gallery.group(2).split("|")) == vocab.GALLERY_WORDS | {"/"}
+    price = vocab.PRICE_LINE.pattern
+    before = re.match(r"\^\(\?:\(\?:([^()]*)\)", price)
+    signs_first = re.search(r"\(\?:\[([^]]*)\]\|([^()]*)\)\\s\?\\d", price)
+    after = re.search(r"\\s\?\(\?:([^()]*)\)\)\\\*\?", price)
+    assert before is not None and signs_first is not None and after is not None
+    assert set(vocab.PRICE_STARTS) == {
+        *before.group(1).split("|"),
+        *signs_first.group(1).replace("\\", ""),
+        *signs_first.group(2).split("|"),
+    }
+    unescaped = after.group(1).replace("\\.?", "").replace("\\.", "").replace("\\", "")
+    currencies = unescaped.split("|")
+    assert {c for c in currencies if c.isalpha()} == vocab.CURRENCY_WORDS
+    assert {c for c in currencies if not c.isalpha()} == set(vocab.CURRENCY_SIGNS)
+
+
+def _assert_checked(text: str, must_match: bool = True) -> bool:
+    """A line with a boilerplate reason is sent to the checks (Python and compiled);
+    ``must_match``: the line has one. True when it has."""
+    feat = line_features(text, frozenset({"the", "of"}), per_char=False)
+    args = (text, feat.low_words, feat.has_digit, feat.nospace, feat.latin1)
+    if classify._boilerplate_reason(*args) is None:
+        assert not must_match, text
+        return False
+    assert classify._needs_boilerplate_checks(*args), text
+    speedups = classify.compiled_module()
+    if speedups is not None:
+        context = classify.speedup_context(classify.Thresholds())
+        assert speedups.needs_boilerplate_checks(*args, context), text
+    return True
+
+
+# The lines the comments in vocab.py give as examples of what the checks of lines with
+# a digit find (and a few more).
+_DIGIT_BOILERPLATE = [
+    "Bild 1 von 8",
+    "3 of 12",
+    "Photo 2/10",
+    "00:00 / 03:12",
+    "Lesedauer: 3 Min.",
+    "5 min read",
+    "Temps de lecture : 4 minutes",
+    "Reading time 6 minutes",
+    "ab 54,90 €",
+    "61,99 € bei Velomarkt",
+    "$149.99 at Amazon",
+    "UVP: 299 Euro",
+    "299 kr",
+    "19.99EUR",
+    "Download (JPG, 4,8 MB)",
+    "Satzung.pdf (245 KB)",
+    "Bekanntmachung als PDF-Datei, 1,2 MB",
+    "Posted on March 4, 2022 by Jane Doe",
+    "Updated 10:30 am",
+    "4. Mai 2023",
+    "Video 1 Min",
+    "Audio 2:31 Min.",
+]
+
+
+def test_every_written_digit_boilerplate_line_is_checked() -> None:
+    for text in _DIGIT_BOILERPLATE:
+        _assert_checked(text)
+
+
+def test_every_heading_phrase_and_link_label_is_checked() -> None:
+    """Whole-line headings and labels, navigation phrases inside short lines, and "Read
+    also"-style labels before ":" or " | " all reach their checks."""
+    lines = [key.capitalize() for key in vocab.RELATED_HEADINGS | vocab.FORM_LABELS | vocab.MEDIA_LINES]
+    lines += [f"{w} {p}" for p in vocab.NAV_PHRASES for w in ("see", "Now")]
+    lines += [f"{p.capitalize()} today" for p in vocab.NAV_PHRASES]
+    labels = vocab.READ_ALSO | vocab.RELATED_HEADINGS
+    lines += [f"{label}{sep}The mayor answers" for label in labels for sep in (": ", " | ")]
+    matched = sum(_assert_checked(text, must_match=False) for text in lines)
+    assert matched > len(lines) // 2
+
+
+def test_phrases_and_headings_are_words_joined_by_one_blank() -> None:
+    """The first-and-second-word and first-and-last-word tests read phrases and headings
+    as words joined by one blank, as the checks join a line's words."""
+    for phrase in vocab.NAV_PHRASES | vocab.RELATED_HEADINGS | vocab.FORM_LABELS | vocab.MEDIA_LINES:
+        assert " ".join(phrase.split()) == phrase, phrase
 
 
 def test_a_chinese_comment_header_is_a_line_without_spaces() -> None:

@@ -141,3 +141,15 @@ def test_the_sources_alone_clean_as_the_compiled_build(
         assert text == result.text, page.id
         assert reasons == [str(line.reason) for line in result.lines], page.id
         assert metadata == json.loads(json.dumps(result.metadata)), page.id
+
+
+def test_ci_builds_the_c_extension_where_there_is_a_compiler() -> None:
+    """The C extension is optional (an install without a compiler still works), so a C
+    file that no longer compiles would only make the compiled-loop tests skip: in CI,
+    with a C compiler on the machine, it must have been built."""
+    import sysconfig
+
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    if not os.environ.get("CI") or os.environ.get("THRESHER_PURE_PYTHON") or shutil.which(compiler) is None:
+        pytest.skip("only in CI, with a C compiler, without THRESHER_PURE_PYTHON")
+    assert classify.compiled(), "thresher.clean._speedups was not built: see the pip install log"

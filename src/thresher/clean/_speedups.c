@@ -152,9 +152,16 @@ stop_word(const StopTable *t, uint32_t h, const unsigned char *s, Py_ssize_t n)
 
 typedef struct {
     const unsigned char *word_table; /* 256 bytes: lower-cased word char, 32 blank, 28 control */
-    /* words that let a boilerplate check match, by where the check looks */
-    PyObject *first_word_triggers, *last_word_triggers, *any_word_triggers, *short_line_triggers;
+    /* words that let a boilerplate check match, by where the check looks
+     * (classify._may_be_boilerplate) */
+    PyObject *media_starts, *link_label_starts, *heading_starts, *heading_ends;
+    PyObject *last_word_triggers, *any_word_triggers;
+    PyObject *agency_marks, *phrase_starts, *phrase_singles, *phrase_seconds;
     Py_ssize_t short_line_words;
+    /* what the checks that need a digit need (classify._digit_checks_may_match) */
+    Py_ssize_t digit_rule_words, stamp_chars;
+    PyObject *gallery_starts, *gallery_words, *price_starts, *currency_signs, *currency_words;
+    PyObject *reading_words, *file_types, *month_words, *signing_words, *stamp_removable;
     PyObject *nav_words; /* a line of these alone (at most nav_line_words) is navigation */
     Py_ssize_t nav_line_words;
     PyObject *social_words; /* a line of these alone (at most short_line_words) is social */
@@ -195,6 +202,18 @@ read_chars(PyObject *str, Py_UCS4 *out, Py_ssize_t cap, Py_ssize_t *n, const cha
     return 0;
 }
 
+/* 1 when obj is a tuple of str */
+static int
+str_tuple(PyObject *obj)
+{
+    if (!PyTuple_Check(obj))
+        return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(obj); i++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(obj, i)))
+            return 0;
+    return 1;
+}
+
 static int
 parse_context(PyObject *tuple, Context *c)
 {
@@ -205,10 +224,16 @@ parse_context(PyObject *tuple, Context *c)
         PyErr_SetString(PyExc_TypeError, "_speedups: the context must be a tuple");
         return -1;
     }
-    if (!PyArg_ParseTuple(tuple, "y#OOOOnOnOOOOOOOOOOOOOddddnnUUUUUd", &table, &table_len,
-                          &c->first_word_triggers, &c->last_word_triggers, &c->any_word_triggers,
-                          &c->short_line_triggers, &c->short_line_words, &c->nav_words,
-                          &c->nav_line_words, &c->social_words, &c->footer_triggers,
+    if (!PyArg_ParseTuple(tuple, "y#(OOOO)OO(OOOO)nOnO(nnOOOUOOOOOO)OOOOOOOOOOOOddddnnUUUUUd",
+                          &table, &table_len, &c->media_starts, &c->link_label_starts,
+                          &c->heading_starts, &c->heading_ends, &c->last_word_triggers,
+                          &c->any_word_triggers, &c->agency_marks, &c->phrase_starts,
+                          &c->phrase_singles, &c->phrase_seconds, &c->short_line_words,
+                          &c->nav_words, &c->nav_line_words, &c->social_words,
+                          &c->digit_rule_words, &c->stamp_chars, &c->gallery_starts,
+                          &c->gallery_words, &c->price_starts, &c->currency_signs,
+                          &c->currency_words, &c->reading_words, &c->file_types, &c->month_words,
+                          &c->signing_words, &c->stamp_removable, &c->footer_triggers,
                           &c->caption_words, &c->caption_labels, &c->label_good, &c->label_near,
                           &c->label_short, &c->label_code, &c->label_garbage, &features_type,
                           &c->py_first_label, &c->py_is_code,
@@ -225,12 +250,22 @@ parse_context(PyObject *tuple, Context *c)
         PyErr_SetString(PyExc_TypeError, "_speedups: the features type must be a tuple type");
         return -1;
     }
-    if (!PyAnySet_Check(c->first_word_triggers) || !PyAnySet_Check(c->last_word_triggers) ||
-        !PyAnySet_Check(c->any_word_triggers) || !PyAnySet_Check(c->short_line_triggers) ||
-        !PyAnySet_Check(c->nav_words) || !PyAnySet_Check(c->social_words) ||
-        !PyAnySet_Check(c->footer_triggers) || !PyAnySet_Check(c->caption_words) ||
-        !PyAnySet_Check(c->caption_labels)) {
-        PyErr_SetString(PyExc_TypeError, "_speedups: word sets must be sets");
+    PyObject *sets[] = {c->media_starts,  c->link_label_starts, c->heading_starts,
+                        c->heading_ends,  c->last_word_triggers, c->any_word_triggers,
+                        c->agency_marks,  c->phrase_starts,     c->phrase_singles,
+                        c->phrase_seconds, c->nav_words,        c->social_words,
+                        c->gallery_words, c->currency_words,    c->reading_words,
+                        c->file_types,    c->month_words,       c->signing_words,
+                        c->stamp_removable, c->footer_triggers, c->caption_words,
+                        c->caption_labels};
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        if (!PyAnySet_Check(sets[i])) {
+            PyErr_SetString(PyExc_TypeError, "_speedups: word sets must be sets");
+            return -1;
+        }
+    }
+    if (!str_tuple(c->gallery_starts) || !str_tuple(c->price_starts)) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: line starts must be tuples of str");
         return -1;
     }
     c->word_table = (const unsigned char *)table;
@@ -465,27 +500,231 @@ line_of(PyObject *words_set, PyObject *words, Py_ssize_t most)
     return found <= 0 ? found : superset(words_set, words);
 }
 
-/* classify._may_be_boilerplate of non-empty words: 1 yes, 0 no, -1 error */
+/* classify._may_hold_phrase: 1, 0 or -1 */
 static int
-may_be_boilerplate(const Context *c, PyObject *words)
+may_hold_phrase(const Context *c, PyObject *words)
 {
     Py_ssize_t n = PyTuple_GET_SIZE(words);
-    int found = PySet_Contains(c->first_word_triggers, PyTuple_GET_ITEM(words, 0));
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PyTuple_GET_ITEM(words, i);
+        int found = PySet_Contains(c->phrase_starts, word);
+        if (found > 0) {
+            found = PySet_Contains(c->phrase_singles, word);
+            if (found == 0 && i + 1 < n)
+                found = PySet_Contains(c->phrase_seconds, PyTuple_GET_ITEM(words, i + 1));
+        }
+        if (found != 0)
+            return found;
+    }
+    return 0;
+}
+
+/* `ch in text` */
+static inline int
+has_char(PyObject *text, Py_UCS4 ch)
+{
+    return PyUnicode_FindChar(text, ch, 0, PyUnicode_GET_LENGTH(text), 1) >= 0;
+}
+
+/* 1 when text holds " | " */
+static int
+has_bar(PyObject *text)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = PyUnicode_FindChar(text, '|', 1, len - 1, 1); i >= 0;
+         i = PyUnicode_FindChar(text, '|', i + 1, len - 1, 1))
+        if (PyUnicode_READ_CHAR(text, i - 1) == ' ' && PyUnicode_READ_CHAR(text, i + 1) == ' ')
+            return 1;
+    return 0;
+}
+
+/* classify._may_be_boilerplate of non-empty words: 1 yes, 0 no, -1 error */
+static int
+may_be_boilerplate(const Context *c, PyObject *text, PyObject *words)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(words);
+    PyObject *first = PyTuple_GET_ITEM(words, 0), *last = PyTuple_GET_ITEM(words, n - 1);
+    int found = PySet_Contains(c->media_starts, first);
+    if (found == 0) {
+        found = PySet_Contains(c->link_label_starts, first);
+        if (found > 0) {
+            found = has_char(text, ':') || has_bar(text);
+        }
+    }
+    if (found == 0) {
+        found = PySet_Contains(c->heading_starts, first);
+        if (found > 0)
+            found = PySet_Contains(c->heading_ends, last);
+    }
     if (found == 0)
         found = line_of(c->nav_words, words, c->nav_line_words);
     if (found == 0)
         found = line_of(c->social_words, words, c->short_line_words);
     if (found == 0)
-        found = PySet_Contains(c->last_word_triggers, PyTuple_GET_ITEM(words, n - 1));
+        found = PySet_Contains(c->last_word_triggers, last);
     if (found == 0) {
         found = disjoint(c->any_word_triggers, words);
         found = found < 0 ? -1 : !found;
     }
     if (found == 0 && n <= c->short_line_words) {
-        found = disjoint(c->short_line_triggers, words);
+        found = disjoint(c->agency_marks, words);
         found = found < 0 ? -1 : !found;
+        if (found == 0)
+            found = may_hold_phrase(c, words);
     }
     return found;
+}
+
+/* str.isalpha() / str.isdecimal() of a non-empty str */
+static int
+all_alpha(PyObject *s)
+{
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return n > 0;
+}
+
+static int
+all_decimal(PyObject *s)
+{
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return n > 0;
+}
+
+/* text.lower().startswith(starts) for a line whose lower-casing keeps its length (Latin-1) */
+static int
+lower_starts_with(PyObject *text, PyObject *starts)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t s = 0; s < PyTuple_GET_SIZE(starts); s++) {
+        PyObject *start = PyTuple_GET_ITEM(starts, s);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(start);
+        if (n > len)
+            continue;
+        Py_ssize_t i = 0;
+        while (i < n && Py_UNICODE_TOLOWER(PyUnicode_READ(kind, data, i)) == PyUnicode_READ_CHAR(start, i))
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* features.stamp_ruled_out: 1, 0 or -1 */
+static int
+stamp_ruled_out(const Context *c, PyObject *text, PyObject *words)
+{
+    /* _lacks_date_and_time: no ":" (a time), fewer than two of "./-" (a numeric date),
+     * no month name */
+    if (!has_char(text, ':') && !has_char(text, 0x5E74 /* 年 */)) {
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t marks = 0;
+        for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text); i++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            marks += ch == '.' || ch == '/' || ch == '-';
+        }
+        if (marks < 2) {
+            int none = disjoint(c->month_words, words);
+            if (none != 0)
+                return none;
+        }
+    }
+    /* _words_rule_out_stamp: two tokens no stamp pattern removes, none a signing word,
+     * every token letters alone or digits alone, one part */
+    Py_ssize_t loose = 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(words); i++) {
+        PyObject *word = PyTuple_GET_ITEM(words, i);
+        if (all_alpha(word)) {
+            int found = PySet_Contains(c->signing_words, word);
+            if (found != 0)
+                return found < 0 ? -1 : 0;
+            if (PyUnicode_GET_LENGTH(word) > 1) {
+                found = PySet_Contains(c->stamp_removable, word);
+                if (found < 0)
+                    return -1;
+                loose += !found;
+            }
+        }
+        else if (!all_decimal(word))
+            return 0;
+    }
+    return loose > 1 && !has_char(text, '|') && !has_char(text, 0x2022 /* • */) &&
+           !has_char(text, 0xB7 /* · */);
+}
+
+/* classify._digit_checks_may_match of a Latin-1 line and its non-empty words: 1, 0, -1 */
+static int
+digit_checks_may_match(const Context *c, PyObject *text, PyObject *words)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(words), len = PyUnicode_GET_LENGTH(text);
+    int found;
+    if (n <= c->digit_rule_words) {
+        int mixed = 0;
+        for (Py_ssize_t i = 0; i < n && !mixed; i++) {
+            PyObject *word = PyTuple_GET_ITEM(words, i);
+            mixed = !all_alpha(word) && !all_decimal(word);
+        }
+        Py_UCS4 first = PyUnicode_READ_CHAR(text, 0), last = PyUnicode_READ_CHAR(text, len - 1);
+        int digit_first = Py_UNICODE_ISDECIMAL(first);
+        if (Py_UNICODE_ISDIGIT(last) && (digit_first || lower_starts_with(text, c->gallery_starts))) {
+            if (mixed || has_char(text, '/') || has_char(text, ':'))
+                return 1;
+            found = disjoint(c->gallery_words, words);
+            if (found <= 0)
+                return found < 0 ? -1 : 1;
+        }
+        found = disjoint(c->reading_words, words);
+        if (found <= 0)
+            return found < 0 ? -1 : 1;
+        if (lower_starts_with(text, c->price_starts))
+            return 1;
+        if (digit_first) {
+            if (mixed)
+                return 1;
+            found = disjoint(c->currency_words, words);
+            if (found <= 0)
+                return found < 0 ? -1 : 1;
+            for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(c->currency_signs); i++)
+                if (has_char(text, PyUnicode_READ_CHAR(c->currency_signs, i)))
+                    return 1;
+        }
+    }
+    found = disjoint(c->file_types, words);
+    if (found <= 0)
+        return found < 0 ? -1 : 1;
+    if (len > c->stamp_chars)
+        return 0;
+    found = stamp_ruled_out(c, text, words);
+    return found < 0 ? -1 : !found;
+}
+
+/* classify._needs_boilerplate_checks: 1, 0 or -1 */
+static int
+needs_boilerplate_checks(const Context *c, PyObject *text, PyObject *words, int has_digit,
+                         int nospace, int latin1)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (PyTuple_GET_SIZE(words) == 0 || nospace || PyUnicode_READ_CHAR(text, len - 1) == '*' ||
+        has_char(text, 0xA9 /* © */))
+        return 1;
+    int found = may_be_boilerplate(c, text, words);
+    if (found != 0)
+        return found;
+    if (!has_digit)
+        return 0;
+    return latin1 ? digit_checks_may_match(c, text, words) : 1;
 }
 
 static PyObject *
@@ -530,16 +769,11 @@ first_label(const Context *c, PyObject *feat)
         return return_label(c->label_garbage);
     Py_UCS4 last = PyUnicode_READ_CHAR(text, len - 1);
     if (words <= 14) {
-        /* every check on a line of words without a digit or a script without spaces
-         * starts from one of its words (classify._may_be_boilerplate) */
-        int fast = PyTuple_GET_SIZE(low_words) > 0 && !has_digit && !nospace;
-        if (fast) {
-            int may = may_be_boilerplate(c, low_words);
-            if (may < 0)
-                return NULL;
-            fast = !may;
-        }
-        if (!fast || last == '*' || PyUnicode_FindChar(text, 0xA9, 0, len, 1) >= 0)
+        /* most short lines hold nothing a boilerplate check starts from */
+        int needs = needs_boilerplate_checks(c, text, low_words, has_digit, nospace, latin1);
+        if (needs < 0)
+            return NULL;
+        if (needs)
             goto ask_python;
     }
     else if (words <= 40 && !end_punct) {
@@ -1068,18 +1302,6 @@ PyDoc_STRVAR(row_candidates_doc,
              "decide._row_candidates_python, compiled: the rows that may be numbered list\n"
              "items (a digit first), code lines, and table rows (a tab or \" | \").");
 
-/* 1 when text holds " | " */
-static int
-has_bar(PyObject *text)
-{
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t i = PyUnicode_FindChar(text, '|', 1, len - 1, 1); i >= 0;
-         i = PyUnicode_FindChar(text, '|', i + 1, len - 1, 1))
-        if (PyUnicode_READ_CHAR(text, i - 1) == ' ' && PyUnicode_READ_CHAR(text, i + 1) == ' ')
-            return 1;
-    return 0;
-}
-
 static PyObject *
 row_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -1264,7 +1486,37 @@ error:
     return NULL;
 }
 
+PyDoc_STRVAR(needs_checks_doc,
+             "needs_boilerplate_checks(text, words, has_digit, nospace, latin1, context) -> bool\n\n"
+             "classify._needs_boilerplate_checks, compiled (what first_label asks; for tests).");
+
+static PyObject *
+needs_checks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6 || !PyUnicode_Check(args[0]) || PyUnicode_GET_LENGTH(args[0]) == 0 ||
+        !PyTuple_Check(args[1]) || !str_tuple(args[1])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "needs_boilerplate_checks(non-empty str, tuple[str, ...], bool, bool, bool, context)");
+        return NULL;
+    }
+    int flags[3];
+    for (int i = 0; i < 3; i++) {
+        flags[i] = PyObject_IsTrue(args[2 + i]);
+        if (flags[i] < 0)
+            return NULL;
+    }
+    Context c;
+    if (parse_context(args[5], &c) < 0)
+        return NULL;
+    int needs = needs_boilerplate_checks(&c, args[0], args[1], flags[0], flags[1], flags[2]);
+    if (needs < 0)
+        return NULL;
+    return PyBool_FromLong(needs);
+}
+
 static PyMethodDef methods[] = {
+    {"needs_boilerplate_checks", (PyCFunction)(void (*)(void))needs_checks, METH_FASTCALL, needs_checks_doc},
     {"label_lines", (PyCFunction)(void (*)(void))label_lines, METH_FASTCALL, label_lines_doc},
     {"context_rows", (PyCFunction)(void (*)(void))context_rows, METH_FASTCALL, context_rows_doc},
     {"row_candidates", (PyCFunction)(void (*)(void))row_candidates, METH_FASTCALL, row_candidates_doc},

@@ -11,6 +11,14 @@ def label_lines(
     per_char: bool,
     context: tuple[object, ...],
 ) -> list[Any]: ...
+def needs_boilerplate_checks(
+    text: str,
+    words: tuple[str, ...],
+    has_digit: bool,
+    nospace: bool,
+    latin1: bool,
+    context: tuple[object, ...],
+) -> bool: ...
 def context_rows(
     labelled: list[Any], templated: set[int], code: set[int], constants: tuple[object, ...]
 ) -> tuple[Any, ...]: ...

@@ -207,14 +207,28 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
     """What the compiled loop reads: tables, word sets, labels, callbacks, numbers."""
     return (
         features.LATIN1_WORDS,
-        _FIRST_WORD_TRIGGERS,
+        (_MEDIA_STARTS, _LINK_LABEL_STARTS, _HEADING_STARTS, _HEADING_ENDS),
         _LAST_WORD_TRIGGERS,
         _ANY_WORD_TRIGGERS,
-        _SHORT_LINE_TRIGGERS,
+        (_AGENCY_MARKS, _PHRASE_STARTS, _PHRASE_SINGLES, _PHRASE_SECONDS),
         _SHORT_LINE_WORDS,
         _NAV_WORDS,
         _NAV_LINE_WORDS,
         _SOCIAL_WORDS,
+        (
+            _DIGIT_RULE_WORDS,
+            _STAMP_CHARS,
+            _GALLERY_STARTS,
+            _GALLERY_WORDS,
+            _PRICE_STARTS,
+            _CURRENCY_SIGNS,
+            _CURRENCY_WORDS,
+            _READING_WORDS,
+            _FILE_TYPES,
+            vocab.MONTH_WORDS,
+            vocab.SIGNING_WORDS,
+            vocab.STAMP_REMOVABLE,
+        ),
         _FOOTER_TRIGGERS,
         _CAPTION_WORDS,
         _CAPTION_LABELS,
@@ -261,10 +275,8 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
         return _GARBAGE
     if words <= 14:
         # most short lines hold no word any boilerplate check starts from: a few set
-        # tests stand for all of them (see _may_be_boilerplate)
-        if not (low_words and not has_digit and not nospace and not _may_be_boilerplate(low_words)) or (
-            "©" in text or text[-1] == "*"
-        ):
+        # tests stand for all of them (see _needs_boilerplate_checks)
+        if _needs_boilerplate_checks(text, low_words, has_digit, nospace, latin1):
             reason = _boilerplate_reason(text, low_words, has_digit, nospace, latin1)
             if reason is not None:
                 return _BAD_BY_REASON[reason]
@@ -392,7 +404,7 @@ def _boilerplate_reason(
     n = len(words)
     if n <= 4 and text.endswith("*"):
         return _R_FORM
-    if has_digit and n <= 6:
+    if has_digit and n <= _DIGIT_RULE_WORDS:
         if text[-1].isdigit() and _GALLERY_COUNTER.match(text) is not None:
             return _R_MEDIA
         if first in _MEDIA_STARTS and _MEDIA_DURATION.match(text) is not None:
@@ -451,18 +463,24 @@ def _links_another_story(text: str) -> bool:
 
 # First words of the labels of "Read also: <headline>" lines.
 _LINK_LABEL_STARTS: Final = frozenset(p.split(" ", 1)[0] for p in vocab.READ_ALSO | vocab.RELATED_HEADINGS)
-# The words that can let a check of _boilerplate_reason match a line that has words, no
-# digit, no "说" ending and no script without spaces, does not end in "*" and has no "©",
-# by where a check looks: at the first word, at the last, at any word, or at any word of
-# a line of at most 8 words. (The words of navigation and social buttons let a check
-# match only when they are all of a short line: "Home News", "Share this";
-# _may_be_boilerplate tests that.)
-_FIRST_WORD_TRIGGERS: Final = _MEDIA_STARTS | _LINK_LABEL_STARTS | _HEADING_STARTS
+# Last words of the whole-line headings and form labels (first words: _HEADING_STARTS).
+_HEADING_ENDS: Final = frozenset(
+    p.rsplit(" ", 1)[-1] for p in vocab.RELATED_HEADINGS | vocab.FORM_LABELS | vocab.MEDIA_LINES
+)
+# Navigation phrases of one word, and the second words of the others.
+_PHRASE_SINGLES: Final = frozenset(p for p in vocab.NAV_PHRASES if " " not in p)
+_PHRASE_SECONDS: Final = frozenset(p.split(" ")[1] for p in vocab.NAV_PHRASES if " " in p)
 _NAV_LINE_WORDS: Final = 5
 _LAST_WORD_TRIGGERS: Final = _COMMENT_VERBS
 _ANY_WORD_TRIGGERS: Final = _FOOTER_TRIGGERS | _COMMENT_WORDS
-_SHORT_LINE_TRIGGERS: Final = _AGENCY_MARKS | _PHRASE_STARTS
 _SHORT_LINE_WORDS: Final = 8
+_DIGIT_RULE_WORDS: Final = 6  # the gallery, duration, reading time and price checks
+_STAMP_CHARS: Final = features.STAMP_CHARS
+_GALLERY_STARTS: Final = vocab.GALLERY_STARTS
+_GALLERY_WORDS: Final = vocab.GALLERY_WORDS
+_PRICE_STARTS: Final = vocab.PRICE_STARTS
+_CURRENCY_SIGNS: Final = vocab.CURRENCY_SIGNS
+_CURRENCY_WORDS: Final = vocab.CURRENCY_WORDS
 
 
 # Chinese "says" / "wrote": a commenter's header ends in it, glued to the name (a line of
@@ -470,20 +488,86 @@ _SHORT_LINE_WORDS: Final = 8
 _SAID_ENDINGS: Final = ("说", "說", "写道")
 
 
-def _may_be_boilerplate(words: tuple[str, ...]) -> bool:
-    """Whether a check of :func:`_boilerplate_reason` can match a line of these (non-empty)
-    words without a digit, "©", a final "*" or a script without spaces (every check on
-    such a line starts from one of its words). False for most short lines:
-    they take no boilerplate check at all (tests/clean/test_fast_paths.py)."""
+def _needs_boilerplate_checks(
+    text: str, words: tuple[str, ...], has_digit: bool, nospace: bool, latin1: bool
+) -> bool:
+    """Whether a check of :func:`_boilerplate_reason` can match this short line; False
+    for most short lines, which then take none (tests/clean/test_fast_paths.py).
+
+    A line of words without "©", a final "*" or a script without spaces is matched by
+    a check only from one of its words (:func:`_may_be_boilerplate`), and by a check
+    that needs a digit only as :func:`_digit_checks_may_match` says (Latin-1 lines:
+    the others take those checks)."""
+    if not words or nospace or "©" in text or text[-1] == "*" or _may_be_boilerplate(text, words):
+        return True
+    return has_digit and (not latin1 or _digit_checks_may_match(text, words))
+
+
+def _may_be_boilerplate(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a check of :func:`_boilerplate_reason` that starts from the line's words
+    can match a line of these (non-empty) words (every check does, on a line without
+    "©", a final "*" or a script without spaces, but for those that need a digit).
+
+    Each test is the first step of a check: a media word first; a link label first and
+    ":" or " | " in the line; a whole-line heading's first and last word; a line of
+    navigation or share words only; a comment verb last; a footer or comment word
+    anywhere; on a line of at most 8 words, a picture agency or the first two words of
+    a navigation phrase."""
     first, n = words[0], len(words)
     return (
-        first in _FIRST_WORD_TRIGGERS
+        first in _MEDIA_STARTS
+        or (first in _LINK_LABEL_STARTS and (":" in text or " | " in text))
+        or (first in _HEADING_STARTS and words[-1] in _HEADING_ENDS)
         or (first in _NAV_WORDS and n <= _NAV_LINE_WORDS and _NAV_WORDS.issuperset(words))
         or (first in _SOCIAL_WORDS and n <= _SHORT_LINE_WORDS and _SOCIAL_WORDS.issuperset(words))
         or words[-1] in _LAST_WORD_TRIGGERS
         or not _ANY_WORD_TRIGGERS.isdisjoint(words)
-        or (n <= _SHORT_LINE_WORDS and not _SHORT_LINE_TRIGGERS.isdisjoint(words))
+        or (n <= _SHORT_LINE_WORDS and (not _AGENCY_MARKS.isdisjoint(words) or _may_hold_phrase(words)))
     )
+
+
+def _may_hold_phrase(words: tuple[str, ...]) -> bool:
+    """A navigation phrase's first word, followed by its second (or one of one word)."""
+    n = len(words)
+    for i, word in enumerate(words):
+        if word in _PHRASE_STARTS and (
+            word in _PHRASE_SINGLES or (i + 1 < n and words[i + 1] in _PHRASE_SECONDS)
+        ):
+            return True
+    return False
+
+
+def _digit_checks_may_match(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a check of :func:`_boilerplate_reason` that needs a digit can match a
+    Latin-1 line of these (non-empty) words: a gallery counter, a price, a reading time
+    (checks of lines of at most 6 words), a file's type and size, a stamp.
+
+    The line lower-cased reads as the patterns ignoring case read it (Latin-1). A token
+    of letters and digits both ("3von10", "90eur") may hide a word the patterns look
+    for; then the gallery and price tests say yes."""
+    if len(words) <= _DIGIT_RULE_WORDS:
+        low = text.lower()
+        mixed = not all(word.isalpha() or word.isdecimal() for word in words)
+        if (
+            text[-1].isdigit()
+            and (low[0].isdecimal() or low.startswith(_GALLERY_STARTS))
+            and (mixed or "/" in text or ":" in text or not _GALLERY_WORDS.isdisjoint(words))
+        ):
+            return True
+        if not _READING_WORDS.isdisjoint(words):
+            return True
+        if low.startswith(_PRICE_STARTS) or (
+            low[0].isdecimal()
+            and (
+                mixed
+                or not _CURRENCY_WORDS.isdisjoint(words)
+                or any(sign in text for sign in _CURRENCY_SIGNS)
+            )
+        ):
+            return True
+    if not _FILE_TYPES.isdisjoint(words):
+        return True
+    return len(text) <= _STAMP_CHARS and not features.stamp_ruled_out(text, words)
 
 
 def _has_phrase(words: tuple[str, ...], phrases: frozenset[str]) -> bool:

@@ -227,6 +227,9 @@ def _is_garbage(text: str, tokens: tuple[str, ...]) -> bool:
     )
 
 
+STAMP_CHARS: Final = 80  # a stamp is a short line
+
+
 @functools.lru_cache(maxsize=4096)
 def is_stamp(text: str, latin1: bool = False, words: tuple[str, ...] | None = None) -> bool:
     """A line that is only a date, a time or an "updated" stamp, perhaps signed
@@ -239,13 +242,9 @@ def is_stamp(text: str, latin1: bool = False, words: tuple[str, ...] | None = No
     (The answers are remembered: the labels and then the page's metadata ask about the
     same stamp lines.)
     """
-    if len(text) > 80:
+    if len(text) > STAMP_CHARS:
         return False
-    if (
-        latin1
-        and words is not None
-        and (_lacks_date_and_time(text, words) or _words_rule_out_stamp(text, words))
-    ):
+    if latin1 and words is not None and stamp_ruled_out(text, words):
         return False
     if _is_signed_stamp(text, latin1):
         return True
@@ -257,6 +256,12 @@ def is_stamp(text: str, latin1: bool = False, words: tuple[str, ...] | None = No
         and parts.count("") < len(parts)
         and all(_is_signed_stamp(part, latin1) for part in parts if part)
     )
+
+
+def stamp_ruled_out(text: str, words: tuple[str, ...]) -> bool:
+    """True when a Latin-1 line and its tokens show that it is no stamp, before any
+    pattern runs (either test below; ``_speedups.c`` mirrors both)."""
+    return _lacks_date_and_time(text, words) or _words_rule_out_stamp(text, words)
 
 
 def _lacks_date_and_time(text: str, words: tuple[str, ...]) -> bool:

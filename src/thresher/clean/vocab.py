@@ -211,8 +211,6 @@ READING_TIME = re.compile(
     re.IGNORECASE,
 )
 
-# A price alone, perhaps with "from" and a shop: "ab 54,90 €", "61,99 € bei Velomarkt",
-# "$149.99 at Amazon", "UVP: 299 Euro" (lines of shop boxes and price widgets).
 # A link to a file with its type and size: "Download (JPG, 4,8 MB)", "Satzung.pdf (245 KB)",
 # "Bekanntmachung als PDF-Datei, 1,2 MB", "1,2 MB, PDF".
 FILE_TYPES = words(
@@ -225,6 +223,8 @@ FILE_DOWNLOAD = re.compile(
     rf"\b{_FILE_SIZE}\b[^\w\n]{{1,4}}{_FILE_TYPE}\b",
     re.IGNORECASE,
 )
+# A price alone, perhaps with "from" and a shop: "ab 54,90 €", "61,99 € bei Velomarkt",
+# "$149.99 at Amazon", "UVP: 299 Euro" (lines of shop boxes and price widgets).
 PRICE_LINE = re.compile(
     r"^(?:(?:ab|from|nur|only|uvp|statt|now|jetzt|dès|desde|da|vanaf|od)\s*:?\s*)?"
     r"(?:(?:[€$£]|eur|usd|chf|gbp)\s?\d{1,6}(?:[.,  ]\d{3})*(?:[.,]\d{1,2}|[.,]-{1,2})?|"
@@ -233,6 +233,21 @@ PRICE_LINE = re.compile(
     r"(?:\s+(?:bei|at|on|auf|chez|en|su|bij|w|na|от)\s+\S.{0,40})?$",
     re.IGNORECASE,
 )
+
+# What a line needs before GALLERY_COUNTER or PRICE_LINE can match it (a cheap test of a
+# Latin-1 line's tokens stands for both patterns: classify._digit_checks_may_match).
+# A gallery's counter starts with a digit or one of GALLERY_STARTS and has "/", ":" or one
+# of GALLERY_WORDS between its numbers.
+GALLERY_STARTS = tuple(sorted(words("bild foto image photo picture slide imagen immagine zdjęcie")))
+GALLERY_WORDS = words("von of de di sur van z")
+# A price line starts with one of PRICE_STARTS (a word before the price, or a currency
+# before the amount) or with a digit; then a currency follows the amount: one of
+# CURRENCY_SIGNS, or one of CURRENCY_WORDS as a whole token (or glued to the amount).
+PRICE_STARTS = tuple(
+    sorted(words("ab from nur only uvp statt now jetzt dès desde da vanaf od eur usd chf gbp € $ £"))
+)
+CURRENCY_SIGNS = "€$£₽₺"
+CURRENCY_WORDS = words("eur euro euros usd chf fr zł pln kč czk sek kr dkk nok руб tl")
 
 # One of these words is in every line READING_TIME matches.
 READING_WORDS = words(
