@@ -179,13 +179,13 @@ def test_lines_around_the_sample_bound_label_the_same(chunk: str, size: int) -> 
 
 
 def test_every_development_line_labels_the_same(textclean_pages: list[TextPage]) -> None:
-    from thresher.clean.api import _detect_language
+    from thresher.clean.api import page_language
 
     accented = str.maketrans("aouesAOUE'-", "äöüéßÄÖÜÉ\u2019\u2013")
     long_word = re.compile(r"\w{5,}")
     for page in textclean_pages:
         lines = [line.strip() for line in page.text.splitlines()]
-        lang = _detect_language(lines)
+        lang = page_language(lines)
         _assert_same(lines, lang)
         _assert_same([long_word.sub(lambda m: m[0].translate(accented), line) for line in lines], lang)
         _assert_same([line.upper() for line in lines], lang)
@@ -283,11 +283,11 @@ def test_every_development_page_takes_the_same_context_rows(textclean_pages: lis
     kinds, reasons, rows, repeats, keys... on every page, also with site template rows and
     code blocks, which the pages alone seldom have."""
     from thresher.clean import decide
-    from thresher.clean.api import _detect_language
+    from thresher.clean.api import page_language
 
     for page in textclean_pages:
         lines = [line.strip() for line in page.text.splitlines()]
-        labelled = classify.label_lines(lines, _detect_language(lines), TH)
+        labelled = classify.label_lines(lines, page_language(lines), TH)
         relabelled, code = decide._lists_and_code(labelled)
         _assert_same_context_rows(relabelled, set(), code)
         filled = [i for i, x in enumerate(labelled) if x is not None]
@@ -327,12 +327,12 @@ def test_context_rows_rejects_what_is_not_a_label() -> None:
 def test_every_development_page_takes_the_same_row_candidates(textclean_pages: list[TextPage]) -> None:
     """decide._row_candidates_python is the reference of _speedups.row_candidates."""
     from thresher.clean import decide
-    from thresher.clean.api import _detect_language
+    from thresher.clean.api import page_language
 
     speedups = classify.compiled_module()
     written = ["1. First step", "١٢ numbered", "Pos\tPlayer", "A | B | C", "A|B", " | ", "x = 1;", "2019"]
     for lines in [[line.strip() for line in page.text.splitlines()] for page in textclean_pages] + [written]:
-        labelled = classify.label_lines(lines, _detect_language(lines), TH)
+        labelled = classify.label_lines(lines, page_language(lines), TH)
         compiled = speedups.row_candidates(labelled, classify.Kind.CODE)
         assert compiled == decide._row_candidates_python(labelled)
     labelled = classify.label_lines(written, "en", TH)
@@ -347,13 +347,13 @@ def test_every_development_page_takes_the_same_weights_and_reasons(textclean_pag
     _speedups.weights and _speedups.final_reasons: the same on every page's rows, with the
     default and the lenient thresholds, and with runs over the page's start, middle, end."""
     from thresher.clean import decide
-    from thresher.clean.api import _detect_language
+    from thresher.clean.api import page_language
 
     speedups = classify.compiled_module()
     lenient = decide._lenient(TH)
     for page in textclean_pages:
         lines = [line.strip() for line in page.text.splitlines()]
-        labelled, code = decide._lists_and_code(classify.label_lines(lines, _detect_language(lines), TH))
+        labelled, code = decide._lists_and_code(classify.label_lines(lines, page_language(lines), TH))
         found = decide._context_pass(labelled, None, code)
         kinds = [found.kinds[i] for i in found.rows]
         reasons = [found.reasons[i] for i in found.rows]

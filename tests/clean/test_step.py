@@ -11,6 +11,7 @@ from thresher.clean import SiteLineTable
 from thresher.clean.step import Clean
 from thresher.document import Document
 from thresher.errors import ConfigError
+from thresher.evaluate.cleaning import TextPage
 from thresher.pipeline.registry import step_class
 
 
@@ -59,3 +60,44 @@ def test_config_errors_name_the_key(tmp_path: Path) -> None:
         Clean(site_table=str(tmp_path / "missing.bin"))
     with pytest.raises(ConfigError, match="site_min_pages"):
         Clean(site_min_pages=1)
+
+
+def test_a_batch_of_documents_is_cleaned_as_each_one_alone(textclean_pages: list[TextPage]) -> None:
+    """Clean.apply_batch (languages detected first, for the whole batch) gives what
+    apply gives document by document; HTML passes and a document that raises is that
+    document's error only."""
+    pages = textclean_pages[:40]
+
+    def docs() -> list[Document]:
+        made = [Document(id=p.id, text=p.text, url=p.url) for p in pages]
+        made.insert(3, Document(id="h", html="<p>Home</p>", text=""))
+        made.insert(5, Document(id="bad", text=None))  # type: ignore[arg-type]
+        return made
+
+    step = Clean()
+    step.setup()
+    batch = step.apply_batch(docs())
+    for doc, got in zip(docs(), batch, strict=True):
+        if doc.id == "bad":
+            assert isinstance(got, Exception)
+            continue
+        want = step.apply(doc)
+        assert type(got) is type(want)
+        if isinstance(want, Document):
+            assert isinstance(got, Document)
+            assert (got.text, got.meta) == (want.text, want.meta)
+        else:
+            assert got == want
+
+
+def test_clean_many_gives_what_clean_with_gives(textclean_pages: list[TextPage]) -> None:
+    """Over the bounds of its batches of pages too."""
+    from thresher.clean import api
+
+    pages = textclean_pages[: 2 * api.LANGUAGE_BATCH + 10]
+    opts = api.CleanOptions()
+    many = list(api.clean_many(((p.text, p.url) for p in pages), opts))
+    assert len(many) == len(pages) > 2 * api.LANGUAGE_BATCH
+    for page, got in zip(pages, many, strict=True):
+        want = api.clean_with(page.text, page.url, opts)
+        assert (got.text, got.metadata, got.lines) == (want.text, want.metadata, want.lines)

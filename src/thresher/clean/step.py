@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from thresher.clean.api import CleanOptions, clean_with
+from thresher.clean.api import CleanOptions, clean_lines, load_resources, page_language, split_lines
 from thresher.clean.reasons import CleanDropReason
 from thresher.clean.site import SiteLineTable
 from thresher.document import Document, Drop
@@ -48,7 +48,9 @@ class Clean(DocStep):
             raise ConfigError(f"clean.site_table: no such file {self.site_table!r}")
 
     def setup(self) -> None:
-        """Load the site table, when one is configured."""
+        """Load the language model, the stop-word lists and the site table (when one is
+        configured)."""
+        load_resources()
         if self.site_table is None or self._options is None:
             return
         try:
@@ -67,11 +69,46 @@ class Clean(DocStep):
     def apply(self, doc: Document) -> Document | Drop:
         if doc.is_html:
             return doc
+        opts = self._ready_options()
+        raw = split_lines(doc.text)
+        return self._finish(doc, raw, opts.lang or page_language(raw))
+
+    def apply_batch(self, docs: list[Document]) -> list[Document | Drop | Exception]:
+        """:meth:`apply` on each document, the languages of all of them detected first
+        (one after the other, fastText's model stays in the CPU caches: see
+        :func:`~thresher.clean.api.clean_many`)."""
+        opts = self._ready_options()
+        prepared: list[tuple[list[str], str] | Exception | None] = []
+        for doc in docs:
+            if doc.is_html:
+                prepared.append(None)
+                continue
+            try:
+                raw = split_lines(doc.text)
+                prepared.append((raw, opts.lang or page_language(raw)))
+            except Exception as exc:  # counted by the runner as this document's error
+                prepared.append(exc)
+        out: list[Document | Drop | Exception] = []
+        for doc, ready in zip(docs, prepared, strict=True):
+            if ready is None or isinstance(ready, Exception):
+                out.append(doc if ready is None else ready)
+                continue
+            try:
+                out.append(self._finish(doc, *ready))
+            except Exception as exc:  # counted by the runner as this document's error
+                out.append(exc)
+        return out
+
+    def _ready_options(self) -> CleanOptions:
         if self._options is None:  # pragma: no cover - set in __post_init__
             raise StepError("clean step used before initialisation")
         if self.site_table is not None and self._options.site_table is None:
             self.setup()
-        result = clean_with(doc.text, doc.url, self._options)
+        return self._options
+
+    def _finish(self, doc: Document, raw: list[str], lang: str) -> Document | Drop:
+        """The document cleaned, its lines and language known."""
+        result = clean_lines(raw, doc.url, self._ready_options(), lang)
         counts = result.drop_counts()
         info: dict[str, object] = {"dropped_lines": counts}
         if result.site_note is not None:

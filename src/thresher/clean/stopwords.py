@@ -10,6 +10,7 @@ lists otherwise. Languages written without spaces are measured per character.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 
@@ -88,7 +89,6 @@ CHAR_LANGUAGES = frozenset(_CHAR_STOPS)
 
 
 @functools.cache
-@functools.cache
 def stop_words(language: str) -> frozenset[str]:
     """Function words of ``language`` (lower case); a multilingual union when unknown.
     (Made once per language and process: every page of that language reads the same set.)"""
@@ -99,6 +99,14 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset(_CHAR_STOPS[lang])
     fallback = _from_stopwordsiso(lang)
     return fallback if fallback else _union()
+
+
+def load() -> None:
+    """Load the fallback lists now (importing ``stopwordsiso`` reads all its languages,
+    ~0.1 s): a once-per-process cost for a step's setup, not for the first page in a
+    language the compact lists lack."""
+    with contextlib.suppress(ImportError):
+        import stopwordsiso  # noqa: F401
 
 
 def _from_stopwordsiso(lang: str) -> frozenset[str]:

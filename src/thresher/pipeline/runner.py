@@ -46,6 +46,10 @@ READ_STEP = "read"
 WRITE_STEP = "write"
 STAGE_READ_STEP = "read_intermediate"
 _PROGRESS_EVERY = 200
+# Documents the steps see together (DocStep.apply_batch): at most this many, and no more
+# once their text reaches _BATCH_CHARS (a batch of huge pages stays small in memory).
+_BATCH_DOCS = 64
+_BATCH_CHARS = 8_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,8 @@ class _ShardRun:
         self.gatherer: Gatherer | None = None
         self.step_stats: list[StepStats] = [self.stats.step(n) for n in self.names]
         self.write = self.stats.step(WRITE_STEP)
+        self.pending: list[Document] = []
+        self.pending_chars = 0
 
     def reject(
         self, doc_id: str, step: str, reason: str, detail: str, doc: Document | None, source: str
@@ -162,28 +168,56 @@ class _ShardRun:
         self.process(item)
 
     def process(self, doc: Document) -> None:
+        """Queue a document for the steps; they run on a batch of them at a time."""
+        self.pending.append(doc)
+        self.pending_chars += doc.size()
+        if len(self.pending) >= _BATCH_DOCS or self.pending_chars >= _BATCH_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Run every step on the queued documents (each step on all of them, then the
+        next step on those it kept) and emit the survivors, in order."""
+        docs, self.pending, self.pending_chars = self.pending, [], 0
         for step, name, stats in zip(self.task.steps, self.names, self.step_stats, strict=True):
-            stats.seen += 1
-            stats.chars_in += doc.size()
+            if not docs:
+                return
+            for doc in docs:
+                stats.seen += 1
+                stats.chars_in += doc.size()
             started = time.perf_counter()
-            try:
-                result = step.apply(doc)
-            except Exception as exc:  # a bad page must never crash the run: count it
-                stats.seconds += time.perf_counter() - started
-                reason = f"exception:{type(exc).__name__}"
-                stats.errored[reason] += 1
-                logger.warning("step %s failed on %s: %r", name, doc.id, exc)
-                self.reject(doc.id, name, reason, str(exc)[:500], doc, doc.source)
-                return
+            results = self.apply_batch(step, name, docs)
             stats.seconds += time.perf_counter() - started
-            if isinstance(result, Drop):
-                stats.dropped[result.reason] += 1
-                self.reject(doc.id, name, result.reason, result.detail, doc, doc.source)
-                return
-            doc = result
-            stats.kept += 1
-            stats.chars_out += doc.size()
-        self.emit(doc)
+            kept: list[Document] = []
+            for doc, result in zip(docs, results, strict=True):
+                if isinstance(result, Exception):  # a bad page must never crash the run: count it
+                    reason = f"exception:{type(result).__name__}"
+                    stats.errored[reason] += 1
+                    logger.warning("step %s failed on %s: %r", name, doc.id, result)
+                    self.reject(doc.id, name, reason, str(result)[:500], doc, doc.source)
+                elif isinstance(result, Drop):
+                    stats.dropped[result.reason] += 1
+                    self.reject(doc.id, name, result.reason, result.detail, doc, doc.source)
+                else:
+                    stats.kept += 1
+                    stats.chars_out += result.size()
+                    kept.append(result)
+            docs = kept
+        for doc in docs:
+            self.emit(doc)
+
+    @staticmethod
+    def apply_batch(step: DocStep, name: str, docs: list[Document]) -> list[Document | Drop | Exception]:
+        """``step.apply_batch(docs)``; when that fails as a whole (raises, or answers for
+        another number of documents), ``step.apply`` on each document instead."""
+        try:
+            results = step.apply_batch(docs)
+            if len(results) == len(docs):
+                return results
+            problem = f"{len(results)} results for {len(docs)} documents"
+        except Exception as exc:  # a bug in the step's batch path must not lose the batch
+            problem = repr(exc)
+        logger.warning("step %s failed on a batch (%s): applying it to each document", name, problem)
+        return DocStep.apply_batch(step, docs)
 
     def emit(self, doc: Document) -> None:
         if not self.task.final:
@@ -288,6 +322,7 @@ def run_shard(task: ShardTask, progress: Progress | None = None) -> ShardResult:
             run.gatherer = task.gather.gatherer(place)
         for item in _items(task, progress):
             run.take(item)
+        run.flush()
         stack.pop_all()
     writer.commit()
     if rejects is not None:
