@@ -58,6 +58,12 @@ _EDGE_LINES = [
     "He said: “We will not stop here.”",
     "It ended (as expected).",
     "Wait for it...",
+    "<?php echo $title; ?>",
+    "<?php echo $title ?>",
+    "#include <stdio.h>",
+    "# include the notes, please",
+    "x = compute(total, rate)",
+    "if (a && b) return",
     '"Yes!" ',
     "“”",
     "Größere Städte wie München und Köln melden höhere Mieten als im Vorjahr, sagte sie.",
@@ -118,6 +124,18 @@ def test_memo_is_shared_and_keyed_by_language() -> None:
     assert again[0] is first[0]
     german = classify.label_lines(["Home"], "de", TH)
     assert german[0] is not first[0] and german[0] == classify.label_lines_python(["Home"], "de", TH)[0]
+    assert classify.label_lines(["Home"], "en", TH)[0] is first[0]  # each language its own memo
+    classify.clear_memo(TH)
+
+
+def test_the_memos_are_emptied_when_together_full() -> None:
+    """All languages' memos together hold at most _CACHE_LINES lines at a page's start."""
+    classify.clear_memo(TH)
+    memos = classify._memos(TH)
+    memos["en"] = {f"line {i}": None for i in range(classify._CACHE_LINES - 1)}  # type: ignore[misc]
+    memos["de"] = {"Zeile": None}  # type: ignore[dict-item]
+    memo = classify._memo(TH, "fr")
+    assert memo == {} and list(memos) == ["fr"]
     classify.clear_memo(TH)
 
 
@@ -259,8 +277,8 @@ def test_a_malformed_stop_table_is_a_value_error() -> None:
     ]
     for bad in bad_tables:
         with pytest.raises((ValueError, TypeError), match="stop table"):
-            _speedups.label_lines(["Home"], "en", {}, stops, bad, False, context)
-    (label,) = _speedups.label_lines(["the"], "en", {}, stops, (good, words), False, context)
+            _speedups.label_lines(["Home"], {}, stops, bad, False, context)
+    (label,) = _speedups.label_lines(["the"], {}, stops, (good, words), False, context)
     assert label[0].stop_ratio == 1.0
     assert label[0].low_words[0] is words[words.index("the")]  # the stop word's own str
 

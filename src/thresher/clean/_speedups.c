@@ -37,7 +37,7 @@
 #define MAX_MARKS 32
 
 /* Take a tuple out of the garbage collector's watch. Safe for the tuples made here (a
- * line's tokens, its features, its label, a memo entry): they hold strings, numbers, enum
+ * line's tokens, its features, its label): they hold strings, numbers, enum
  * members and one another, never a reference back, so no reference cycle can run through
  * them. The collector would otherwise walk every one of them (the memo keeps tens of
  * thousands) on each full collection: LineFeatures is a tuple subclass, which the collector
@@ -727,6 +727,19 @@ needs_boilerplate_checks(const Context *c, PyObject *text, PyObject *words, int 
     return latin1 ? digit_checks_may_match(c, text, words) : 1;
 }
 
+/* text.startswith(prefix) for an ASCII prefix */
+static int
+starts_with_ascii(PyObject *text, const char *prefix)
+{
+    Py_ssize_t n = (Py_ssize_t)strlen(prefix);
+    if (PyUnicode_GET_LENGTH(text) < n)
+        return 0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (PyUnicode_READ_CHAR(text, i) != (Py_UCS4)(unsigned char)prefix[i])
+            return 0;
+    return 1;
+}
+
 static PyObject *
 return_label(PyObject *label)
 {
@@ -817,6 +830,15 @@ first_label(const Context *c, PyObject *feat)
         blanks += PyUnicode_READ_CHAR(text, i) == ' ';
     if (len - blanks == PyUnicode_GET_LENGTH(key))
         return return_label(c->label_short); /* words and blanks only */
+    int operators = 0;
+    for (Py_ssize_t i = 0; i < len && !operators; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(text, i);
+        operators = ch == '=' || ch == '(' || ch == '/' || ch == '&' || ch == '|';
+    }
+    if (!operators) /* no "=", "(", "/", "&&" or "||": code only after "#include" or "<?php" */
+        return return_label(starts_with_ascii(text, "#include") || starts_with_ascii(text, "<?php")
+                                ? c->label_code
+                                : c->label_short);
     PyObject *code = PyObject_CallOneArg(c->py_is_code, feat);
     if (code == NULL)
         return NULL;
@@ -1014,31 +1036,31 @@ label_line(const Context *c, PyObject *text, PyObject *stops, const StopTable *s
 }
 
 PyDoc_STRVAR(label_lines_doc,
-             "label_lines(lines, lang, memo, stops, stop_table, per_char, context) -> list\n\n"
+             "label_lines(lines, memo, stops, stop_table, per_char, context) -> list\n\n"
              "classify.label_lines_python, compiled: features and first label of each\n"
-             "stripped line (None for blank lines), short lines' labels memoised in memo.");
+             "stripped line (None for blank lines), short lines' labels memoised in memo\n"
+             "(the language's: line -> label).");
 
 static PyObject *
 label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 7) {
-        PyErr_SetString(PyExc_TypeError, "label_lines takes 7 arguments");
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError, "label_lines takes 6 arguments");
         return NULL;
     }
-    PyObject *lines = args[0], *lang = args[1], *memo = args[2], *stops = args[3];
-    PyObject *per_char = args[5];
-    if (!PyList_Check(lines) || !PyUnicode_Check(lang) || !PyDict_Check(memo) ||
-        !PyAnySet_Check(stops) || !PyBool_Check(per_char)) {
+    PyObject *lines = args[0], *memo = args[1], *stops = args[2];
+    PyObject *per_char = args[4];
+    if (!PyList_Check(lines) || !PyDict_Check(memo) || !PyAnySet_Check(stops) || !PyBool_Check(per_char)) {
         PyErr_SetString(PyExc_TypeError,
-                        "label_lines(list[str], str, dict, frozenset, stop table, bool, context)");
+                        "label_lines(list[str], dict, frozenset, stop table, bool, context)");
         return NULL;
     }
     StopTable stop_table;
-    if (parse_stop_table(args[4], &stop_table) < 0)
+    if (parse_stop_table(args[3], &stop_table) < 0)
         return NULL;
     Context c;
-    if (parse_context(args[6], &c) < 0)
+    if (parse_context(args[5], &c) < 0)
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(lines);
     PyObject *out = PyList_New(n);
@@ -1062,34 +1084,21 @@ label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 goto error;
         }
         else {
-            PyObject *hit = PyDict_GetItemWithError(memo, text); /* borrowed */
-            if (hit == NULL && PyErr_Occurred())
-                goto error;
-            int same = 0;
-            if (hit != NULL && PyTuple_Check(hit) && PyTuple_GET_SIZE(hit) == 2) {
-                same = PyObject_RichCompareBool(PyTuple_GET_ITEM(hit, 0), lang, Py_EQ);
-                if (same < 0)
-                    goto error;
-            }
-            if (same) {
-                label = PyTuple_GET_ITEM(hit, 1);
+            label = PyDict_GetItemWithError(memo, text); /* borrowed */
+            if (label != NULL)
                 Py_INCREF(label);
-            }
             else {
+                if (PyErr_Occurred())
+                    goto error;
                 label = label_line(&c, text, stops, &stop_table, per_char);
                 if (label == NULL)
                     goto error;
                 if (PyDict_GET_SIZE(memo) >= c.cache_lines)
                     PyDict_Clear(memo);
-                PyObject *entry = PyTuple_Pack(2, lang, label);
-                if (entry != NULL)
-                    untrack(entry);
-                if (entry == NULL || PyDict_SetItem(memo, text, entry) < 0) {
-                    Py_XDECREF(entry);
+                if (PyDict_SetItem(memo, text, label) < 0) {
                     Py_DECREF(label);
                     goto error;
                 }
-                Py_DECREF(entry);
             }
         }
         PyList_SET_ITEM(out, i, label);

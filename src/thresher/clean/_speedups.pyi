@@ -4,7 +4,6 @@ from typing import Any
 
 def label_lines(
     lines: list[str],
-    lang: str,
     memo: dict[str, Any],
     stops: frozenset[str],
     stop_table: tuple[bytes, tuple[str, ...]],

@@ -115,8 +115,7 @@ def label_lines(lines: list[str], lang: str, th: Thresholds) -> list[Label | Non
     if _speedups is not None:
         return _speedups.label_lines(
             lines,
-            lang,
-            _memo(th),
+            _memo(th, lang),
             stopwords.stop_words(lang),
             stop_table(lang),
             lang in stopwords.CHAR_LANGUAGES,
@@ -137,7 +136,7 @@ def compiled_module() -> Any:
 
 def label_lines_python(lines: list[str], lang: str, th: Thresholds) -> list[Label | None]:
     """:func:`label_lines` in Python: the reference of the compiled loop."""
-    memo = _memo(th)
+    memo = _memo(th, lang)
     get = memo.get
     stops = stopwords.stop_words(lang)
     per_char = lang in stopwords.CHAR_LANGUAGES
@@ -149,22 +148,35 @@ def label_lines_python(lines: list[str], lang: str, th: Thresholds) -> list[Labe
         elif len(text) > _CACHED_CHARS:
             feat = line_features(text, stops, per_char)
             append((feat, *first_label(feat, th)))
-        elif (hit := get(text)) is not None and hit[0] == lang:
-            append(hit[1])
+        elif (hit := get(text)) is not None:
+            append(hit)
         else:
             feat = line_features(text, stops, per_char)
             label = (feat, *first_label(feat, th))
             if len(memo) >= _CACHE_LINES:
                 memo.clear()
-            memo[text] = (lang, label)
+            memo[text] = label
             append(label)
     return out
 
 
 @functools.cache
-def _memo(th: Thresholds) -> dict[str, tuple[str, Label]]:
-    """The process's memo of short lines' labels, with their language (emptied when full)."""
+def _memos(th: Thresholds) -> dict[str, dict[str, Label]]:
+    """The process's memos of short lines' labels, one per language."""
     return {}
+
+
+def _memo(th: Thresholds, lang: str) -> dict[str, Label]:
+    """The memo of ``lang``'s short lines (a line's label is a pure function of the line
+    and its language). All of them are emptied when together they hold _CACHE_LINES
+    lines, and one that fills up on its own is emptied by the loop."""
+    memos = _memos(th)
+    if sum(len(memo) for memo in memos.values()) >= _CACHE_LINES:
+        memos.clear()
+    memo = memos.get(lang)
+    if memo is None:
+        memo = memos[lang] = {}
+    return memo
 
 
 @functools.cache
@@ -259,7 +271,7 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
 def clear_memo(th: Thresholds) -> None:
     """Empty the label memo of ``th`` and the stamp answers (benchmarks measure cold
     passes with it)."""
-    _memo(th).clear()
+    _memos(th).clear()
     is_stamp.cache_clear()
 
 
@@ -323,7 +335,8 @@ _CODE_CHARS: Final = 200  # code lines are shorter
 
 def _is_code(feat: LineFeatures) -> bool:
     """A line that reads as program code: it ends in "{", "}" or ";", starts with a
-    closing bracket, or holds an operator, a call or a declaration (cheap tests first)."""
+    closing bracket, or holds an operator, a call or a declaration (cheap tests first;
+    ``_speedups.c`` runs those up to the line without "=", "(", "/", "&&" or "||")."""
     text = feat.text
     if len(text) > _CODE_CHARS:
         return False
