@@ -150,21 +150,44 @@ stop_word(const StopTable *t, uint32_t h, const unsigned char *s, Py_ssize_t n)
     }
 }
 
+/* The roles of a word in the trigger tests, the bits of classify.word_roles (same order). */
+enum {
+    ROLE_MEDIA_START,
+    ROLE_LINK_LABEL_START,
+    ROLE_HEADING_START,
+    ROLE_HEADING_END,
+    ROLE_NAV,
+    ROLE_SOCIAL,
+    ROLE_LAST_TRIGGER,
+    ROLE_ANY_TRIGGER,
+    ROLE_AGENCY,
+    ROLE_PHRASE_START,
+    ROLE_PHRASE_SINGLE,
+    ROLE_PHRASE_SECOND,
+    ROLE_GALLERY_WORD,
+    ROLE_CURRENCY_WORD,
+    ROLE_READING_WORD,
+    ROLE_FILE_TYPE,
+    ROLE_MONTH_WORD,
+    ROLE_SIGNING_WORD,
+    ROLE_STAMP_REMOVABLE,
+    ROLE_CAPTION_WORD,
+    ROLE_CAPTION_LABEL,
+    ROLE_COUNT
+};
+#define HAS(mask, role) (((mask) >> (role)) & 1u)
+#define ROLE_WORDS 16 /* a line of more words is asked about in Python */
+
 typedef struct {
     const unsigned char *word_table; /* 256 bytes: lower-cased word char, 32 blank, 28 control */
-    /* words that let a boilerplate check match, by where the check looks
-     * (classify._may_be_boilerplate) */
-    PyObject *media_starts, *link_label_starts, *heading_starts, *heading_ends;
-    PyObject *last_word_triggers, *any_word_triggers;
-    PyObject *agency_marks, *phrase_starts, *phrase_singles, *phrase_seconds;
-    Py_ssize_t short_line_words;
+    /* word -> bits of its roles in the tests of classify._needs_boilerplate_checks
+     * (classify.word_roles: the order of ROLES below) */
+    PyObject *word_roles;
+    Py_ssize_t short_line_words, nav_line_words;
     /* what the checks that need a digit need (classify._digit_checks_may_match) */
     Py_ssize_t digit_rule_words, stamp_chars;
-    PyObject *gallery_starts, *gallery_words, *price_starts, *currency_signs, *currency_words;
-    PyObject *reading_words, *file_types, *month_words, *signing_words, *stamp_removable;
-    PyObject *nav_words; /* a line of these alone (at most nav_line_words) is navigation */
-    Py_ssize_t nav_line_words;
-    PyObject *social_words; /* a line of these alone (at most short_line_words) is social */
+    PyObject *gallery_starts, *price_starts, *currency_signs;
+    /* the same words as sets, for lines too long for the roles */
     PyObject *footer_triggers;
     PyObject *caption_words;
     PyObject *caption_labels; /* first words of numbered captions ("Bild 2: ...") */
@@ -224,16 +247,11 @@ parse_context(PyObject *tuple, Context *c)
         PyErr_SetString(PyExc_TypeError, "_speedups: the context must be a tuple");
         return -1;
     }
-    if (!PyArg_ParseTuple(tuple, "y#(OOOO)OO(OOOO)nOnO(nnOOOUOOOOOO)OOOOOOOOOOOOddddnnUUUUUd",
-                          &table, &table_len, &c->media_starts, &c->link_label_starts,
-                          &c->heading_starts, &c->heading_ends, &c->last_word_triggers,
-                          &c->any_word_triggers, &c->agency_marks, &c->phrase_starts,
-                          &c->phrase_singles, &c->phrase_seconds, &c->short_line_words,
-                          &c->nav_words, &c->nav_line_words, &c->social_words,
+    Py_ssize_t n_roles;
+    if (!PyArg_ParseTuple(tuple, "y#Onnn(nnOOU)OOOOOOOOOOOOddddnnUUUUUd", &table, &table_len,
+                          &c->word_roles, &n_roles, &c->short_line_words, &c->nav_line_words,
                           &c->digit_rule_words, &c->stamp_chars, &c->gallery_starts,
-                          &c->gallery_words, &c->price_starts, &c->currency_signs,
-                          &c->currency_words, &c->reading_words, &c->file_types, &c->month_words,
-                          &c->signing_words, &c->stamp_removable, &c->footer_triggers,
+                          &c->price_starts, &c->currency_signs, &c->footer_triggers,
                           &c->caption_words, &c->caption_labels, &c->label_good, &c->label_near,
                           &c->label_short, &c->label_code, &c->label_garbage, &features_type,
                           &c->py_first_label, &c->py_is_code,
@@ -250,19 +268,14 @@ parse_context(PyObject *tuple, Context *c)
         PyErr_SetString(PyExc_TypeError, "_speedups: the features type must be a tuple type");
         return -1;
     }
-    PyObject *sets[] = {c->media_starts,  c->link_label_starts, c->heading_starts,
-                        c->heading_ends,  c->last_word_triggers, c->any_word_triggers,
-                        c->agency_marks,  c->phrase_starts,     c->phrase_singles,
-                        c->phrase_seconds, c->nav_words,        c->social_words,
-                        c->gallery_words, c->currency_words,    c->reading_words,
-                        c->file_types,    c->month_words,       c->signing_words,
-                        c->stamp_removable, c->footer_triggers, c->caption_words,
-                        c->caption_labels};
-    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
-        if (!PyAnySet_Check(sets[i])) {
-            PyErr_SetString(PyExc_TypeError, "_speedups: word sets must be sets");
-            return -1;
-        }
+    if (!PyAnySet_Check(c->footer_triggers) || !PyAnySet_Check(c->caption_words) ||
+        !PyAnySet_Check(c->caption_labels)) {
+        PyErr_SetString(PyExc_TypeError, "_speedups: word sets must be sets");
+        return -1;
+    }
+    if (!PyDict_Check(c->word_roles) || n_roles != ROLE_COUNT) {
+        PyErr_SetString(PyExc_ValueError, "_speedups: the word roles must be a dict of the roles here");
+        return -1;
     }
     if (!str_tuple(c->gallery_starts) || !str_tuple(c->price_starts)) {
         PyErr_SetString(PyExc_TypeError, "_speedups: line starts must be tuples of str");
@@ -477,48 +490,6 @@ disjoint(PyObject *set, PyObject *words)
     return 1;
 }
 
-/* set.issuperset(words): 1 every word is in the set, 0 not, -1 error */
-static int
-superset(PyObject *set, PyObject *words)
-{
-    Py_ssize_t n = PyTuple_GET_SIZE(words);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        int found = PySet_Contains(set, PyTuple_GET_ITEM(words, i));
-        if (found <= 0)
-            return found;
-    }
-    return 1;
-}
-
-/* `first in words_set and n <= most and words_set.issuperset(words)`: 1, 0 or -1 */
-static int
-line_of(PyObject *words_set, PyObject *words, Py_ssize_t most)
-{
-    if (PyTuple_GET_SIZE(words) > most)
-        return 0;
-    int found = PySet_Contains(words_set, PyTuple_GET_ITEM(words, 0));
-    return found <= 0 ? found : superset(words_set, words);
-}
-
-/* classify._may_hold_phrase: 1, 0 or -1 */
-static int
-may_hold_phrase(const Context *c, PyObject *words)
-{
-    Py_ssize_t n = PyTuple_GET_SIZE(words);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *word = PyTuple_GET_ITEM(words, i);
-        int found = PySet_Contains(c->phrase_starts, word);
-        if (found > 0) {
-            found = PySet_Contains(c->phrase_singles, word);
-            if (found == 0 && i + 1 < n)
-                found = PySet_Contains(c->phrase_seconds, PyTuple_GET_ITEM(words, i + 1));
-        }
-        if (found != 0)
-            return found;
-    }
-    return 0;
-}
-
 /* `ch in text` */
 static inline int
 has_char(PyObject *text, Py_UCS4 ch)
@@ -538,41 +509,51 @@ has_bar(PyObject *text)
     return 0;
 }
 
-/* classify._may_be_boilerplate of non-empty words: 1 yes, 0 no, -1 error */
+/* The roles of each of the (at most ROLE_WORDS) words: 0, or -1 with an error set. */
 static int
-may_be_boilerplate(const Context *c, PyObject *text, PyObject *words)
+word_roles(const Context *c, PyObject *words, uint32_t *roles)
 {
-    Py_ssize_t n = PyTuple_GET_SIZE(words);
-    PyObject *first = PyTuple_GET_ITEM(words, 0), *last = PyTuple_GET_ITEM(words, n - 1);
-    int found = PySet_Contains(c->media_starts, first);
-    if (found == 0) {
-        found = PySet_Contains(c->link_label_starts, first);
-        if (found > 0) {
-            found = has_char(text, ':') || has_bar(text);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(words); i++) {
+        PyObject *bits = PyDict_GetItemWithError(c->word_roles, PyTuple_GET_ITEM(words, i));
+        if (bits == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            roles[i] = 0;
+            continue;
         }
+        unsigned long mask = PyLong_AsUnsignedLong(bits);
+        if (mask == (unsigned long)-1 && PyErr_Occurred())
+            return -1;
+        roles[i] = (uint32_t)mask;
     }
-    if (found == 0) {
-        found = PySet_Contains(c->heading_starts, first);
-        if (found > 0)
-            found = PySet_Contains(c->heading_ends, last);
+    return 0;
+}
+
+/* classify._may_be_boilerplate of n > 0 words with these roles */
+static int
+may_be_boilerplate(const Context *c, PyObject *text, const uint32_t *roles, Py_ssize_t n)
+{
+    uint32_t first = roles[0], last = roles[n - 1], any = 0, every = ~0u;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        any |= roles[i];
+        every &= roles[i];
     }
-    if (found == 0)
-        found = line_of(c->nav_words, words, c->nav_line_words);
-    if (found == 0)
-        found = line_of(c->social_words, words, c->short_line_words);
-    if (found == 0)
-        found = PySet_Contains(c->last_word_triggers, last);
-    if (found == 0) {
-        found = disjoint(c->any_word_triggers, words);
-        found = found < 0 ? -1 : !found;
-    }
-    if (found == 0 && n <= c->short_line_words) {
-        found = disjoint(c->agency_marks, words);
-        found = found < 0 ? -1 : !found;
-        if (found == 0)
-            found = may_hold_phrase(c, words);
-    }
-    return found;
+    if (HAS(first, ROLE_MEDIA_START) ||
+        (HAS(first, ROLE_LINK_LABEL_START) && (has_char(text, ':') || has_bar(text))) ||
+        (HAS(first, ROLE_HEADING_START) && HAS(last, ROLE_HEADING_END)) ||
+        (n <= c->nav_line_words && HAS(every, ROLE_NAV)) ||
+        (n <= c->short_line_words && HAS(every, ROLE_SOCIAL)) || HAS(last, ROLE_LAST_TRIGGER) ||
+        HAS(any, ROLE_ANY_TRIGGER))
+        return 1;
+    if (n > c->short_line_words)
+        return 0;
+    if (HAS(any, ROLE_AGENCY))
+        return 1;
+    for (Py_ssize_t i = 0; i < n; i++) /* classify._may_hold_phrase */
+        if (HAS(roles[i], ROLE_PHRASE_START) &&
+            (HAS(roles[i], ROLE_PHRASE_SINGLE) || (i + 1 < n && HAS(roles[i + 1], ROLE_PHRASE_SECOND))))
+            return 1;
+    return 0;
 }
 
 /* str.isalpha() / str.isdecimal() of a non-empty str */
@@ -621,10 +602,11 @@ lower_starts_with(PyObject *text, PyObject *starts)
     return 0;
 }
 
-/* features.stamp_ruled_out: 1, 0 or -1 */
+/* features.stamp_ruled_out of a Latin-1 line and its words with these roles */
 static int
-stamp_ruled_out(const Context *c, PyObject *text, PyObject *words)
+stamp_ruled_out(PyObject *text, PyObject *words, const uint32_t *roles)
 {
+    Py_ssize_t n = PyTuple_GET_SIZE(words);
     /* _lacks_date_and_time: no ":" (a time), fewer than two of "./-" (a numeric date),
      * no month name */
     if (!has_char(text, ':') && !has_char(text, 0x5E74 /* 年 */)) {
@@ -635,27 +617,21 @@ stamp_ruled_out(const Context *c, PyObject *text, PyObject *words)
             Py_UCS4 ch = PyUnicode_READ(kind, data, i);
             marks += ch == '.' || ch == '/' || ch == '-';
         }
-        if (marks < 2) {
-            int none = disjoint(c->month_words, words);
-            if (none != 0)
-                return none;
-        }
+        uint32_t any = 0;
+        for (Py_ssize_t i = 0; i < n; i++)
+            any |= roles[i];
+        if (marks < 2 && !HAS(any, ROLE_MONTH_WORD))
+            return 1;
     }
     /* _words_rule_out_stamp: two tokens no stamp pattern removes, none a signing word,
      * every token letters alone or digits alone, one part */
     Py_ssize_t loose = 0;
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(words); i++) {
+    for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyTuple_GET_ITEM(words, i);
         if (all_alpha(word)) {
-            int found = PySet_Contains(c->signing_words, word);
-            if (found != 0)
-                return found < 0 ? -1 : 0;
-            if (PyUnicode_GET_LENGTH(word) > 1) {
-                found = PySet_Contains(c->stamp_removable, word);
-                if (found < 0)
-                    return -1;
-                loose += !found;
-            }
+            if (HAS(roles[i], ROLE_SIGNING_WORD))
+                return 0;
+            loose += PyUnicode_GET_LENGTH(word) > 1 && !HAS(roles[i], ROLE_STAMP_REMOVABLE);
         }
         else if (!all_decimal(word))
             return 0;
@@ -664,12 +640,14 @@ stamp_ruled_out(const Context *c, PyObject *text, PyObject *words)
            !has_char(text, 0xB7 /* · */);
 }
 
-/* classify._digit_checks_may_match of a Latin-1 line and its non-empty words: 1, 0, -1 */
+/* classify._digit_checks_may_match of a Latin-1 line and its n > 0 words with these roles */
 static int
-digit_checks_may_match(const Context *c, PyObject *text, PyObject *words)
+digit_checks_may_match(const Context *c, PyObject *text, PyObject *words, const uint32_t *roles)
 {
     Py_ssize_t n = PyTuple_GET_SIZE(words), len = PyUnicode_GET_LENGTH(text);
-    int found;
+    uint32_t any = 0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        any |= roles[i];
     if (n <= c->digit_rule_words) {
         int mixed = 0;
         for (Py_ssize_t i = 0; i < n && !mixed; i++) {
@@ -678,53 +656,40 @@ digit_checks_may_match(const Context *c, PyObject *text, PyObject *words)
         }
         Py_UCS4 first = PyUnicode_READ_CHAR(text, 0), last = PyUnicode_READ_CHAR(text, len - 1);
         int digit_first = Py_UNICODE_ISDECIMAL(first);
-        if (Py_UNICODE_ISDIGIT(last) && (digit_first || lower_starts_with(text, c->gallery_starts))) {
-            if (mixed || has_char(text, '/') || has_char(text, ':'))
-                return 1;
-            found = disjoint(c->gallery_words, words);
-            if (found <= 0)
-                return found < 0 ? -1 : 1;
-        }
-        found = disjoint(c->reading_words, words);
-        if (found <= 0)
-            return found < 0 ? -1 : 1;
-        if (lower_starts_with(text, c->price_starts))
+        if (Py_UNICODE_ISDIGIT(last) && (digit_first || lower_starts_with(text, c->gallery_starts)) &&
+            (mixed || has_char(text, '/') || has_char(text, ':') || HAS(any, ROLE_GALLERY_WORD)))
+            return 1;
+        if (HAS(any, ROLE_READING_WORD) || lower_starts_with(text, c->price_starts))
             return 1;
         if (digit_first) {
-            if (mixed)
+            if (mixed || HAS(any, ROLE_CURRENCY_WORD))
                 return 1;
-            found = disjoint(c->currency_words, words);
-            if (found <= 0)
-                return found < 0 ? -1 : 1;
             for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(c->currency_signs); i++)
                 if (has_char(text, PyUnicode_READ_CHAR(c->currency_signs, i)))
                     return 1;
         }
     }
-    found = disjoint(c->file_types, words);
-    if (found <= 0)
-        return found < 0 ? -1 : 1;
-    if (len > c->stamp_chars)
-        return 0;
-    found = stamp_ruled_out(c, text, words);
-    return found < 0 ? -1 : !found;
+    if (HAS(any, ROLE_FILE_TYPE))
+        return 1;
+    return len <= c->stamp_chars && !stamp_ruled_out(text, words, roles);
 }
 
-/* classify._needs_boilerplate_checks: 1, 0 or -1 */
+/* classify._needs_boilerplate_checks: 1, 0 or -1; the words' roles in roles (when 0) */
 static int
 needs_boilerplate_checks(const Context *c, PyObject *text, PyObject *words, int has_digit,
-                         int nospace, int latin1)
+                         int nospace, int latin1, uint32_t *roles)
 {
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    if (PyTuple_GET_SIZE(words) == 0 || nospace || PyUnicode_READ_CHAR(text, len - 1) == '*' ||
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), n = PyTuple_GET_SIZE(words);
+    if (n == 0 || n > ROLE_WORDS || nospace || PyUnicode_READ_CHAR(text, len - 1) == '*' ||
         has_char(text, 0xA9 /* © */))
         return 1;
-    int found = may_be_boilerplate(c, text, words);
-    if (found != 0)
-        return found;
+    if (word_roles(c, words, roles) < 0)
+        return -1;
+    if (may_be_boilerplate(c, text, roles, n))
+        return 1;
     if (!has_digit)
         return 0;
-    return latin1 ? digit_checks_may_match(c, text, words) : 1;
+    return latin1 ? digit_checks_may_match(c, text, words, roles) : 1;
 }
 
 /* text.startswith(prefix) for an ASCII prefix */
@@ -781,9 +746,11 @@ first_label(const Context *c, PyObject *feat)
     if (garbage)
         return return_label(c->label_garbage);
     Py_UCS4 last = PyUnicode_READ_CHAR(text, len - 1);
-    if (words <= 14) {
+    uint32_t roles[ROLE_WORDS];
+    int short_line = words <= 14;
+    if (short_line) {
         /* most short lines hold nothing a boilerplate check starts from */
-        int needs = needs_boilerplate_checks(c, text, low_words, has_digit, nospace, latin1);
+        int needs = needs_boilerplate_checks(c, text, low_words, has_digit, nospace, latin1, roles);
         if (needs < 0)
             return NULL;
         if (needs)
@@ -799,16 +766,25 @@ first_label(const Context *c, PyObject *feat)
             goto ask_python;
         }
     }
+    Py_ssize_t n_words = PyTuple_GET_SIZE(low_words);
     if (!end_punct || last == ')') {
-        int none = disjoint(c->caption_words, low_words);
-        if (none <= 0) {
-            if (none < 0)
-                return NULL;
-            goto ask_python;
+        if (short_line) { /* (the roles of its words are known) */
+            for (Py_ssize_t i = 0; i < n_words; i++)
+                if (HAS(roles[i], ROLE_CAPTION_WORD))
+                    goto ask_python;
+        }
+        else {
+            int none = disjoint(c->caption_words, low_words);
+            if (none <= 0) {
+                if (none < 0)
+                    return NULL;
+                goto ask_python;
+            }
         }
     }
-    if (has_digit && PyTuple_GET_SIZE(low_words) > 0) {
-        int label = PySet_Contains(c->caption_labels, PyTuple_GET_ITEM(low_words, 0));
+    if (has_digit && n_words > 0) {
+        int label = short_line ? (int)HAS(roles[0], ROLE_CAPTION_LABEL)
+                               : PySet_Contains(c->caption_labels, PyTuple_GET_ITEM(low_words, 0));
         if (label < 0)
             return NULL;
         if (label)
@@ -1518,7 +1494,8 @@ needs_checks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Context c;
     if (parse_context(args[5], &c) < 0)
         return NULL;
-    int needs = needs_boilerplate_checks(&c, args[0], args[1], flags[0], flags[1], flags[2]);
+    uint32_t roles[ROLE_WORDS];
+    int needs = needs_boilerplate_checks(&c, args[0], args[1], flags[0], flags[1], flags[2], roles);
     if (needs < 0)
         return NULL;
     return PyBool_FromLong(needs);

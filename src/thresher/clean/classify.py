@@ -219,28 +219,11 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
     """What the compiled loop reads: tables, word sets, labels, callbacks, numbers."""
     return (
         features.LATIN1_WORDS,
-        (_MEDIA_STARTS, _LINK_LABEL_STARTS, _HEADING_STARTS, _HEADING_ENDS),
-        _LAST_WORD_TRIGGERS,
-        _ANY_WORD_TRIGGERS,
-        (_AGENCY_MARKS, _PHRASE_STARTS, _PHRASE_SINGLES, _PHRASE_SECONDS),
+        word_roles(),
+        len(_ROLE_WORDS),
         _SHORT_LINE_WORDS,
-        _NAV_WORDS,
         _NAV_LINE_WORDS,
-        _SOCIAL_WORDS,
-        (
-            _DIGIT_RULE_WORDS,
-            _STAMP_CHARS,
-            _GALLERY_STARTS,
-            _GALLERY_WORDS,
-            _PRICE_STARTS,
-            _CURRENCY_SIGNS,
-            _CURRENCY_WORDS,
-            _READING_WORDS,
-            _FILE_TYPES,
-            vocab.MONTH_WORDS,
-            vocab.SIGNING_WORDS,
-            vocab.STAMP_REMOVABLE,
-        ),
+        (_DIGIT_RULE_WORDS, _STAMP_CHARS, _GALLERY_STARTS, _PRICE_STARTS, _CURRENCY_SIGNS),
         _FOOTER_TRIGGERS,
         _CAPTION_WORDS,
         _CAPTION_LABELS,
@@ -652,3 +635,41 @@ def article_runs(
         if sc >= limit and sc > 0:
             runs.append((lo + s, lo + e))
     return sorted(runs), score
+
+
+# The word sets of the trigger tests (_needs_boilerplate_checks), in the order of the
+# role bits _speedups.c reads (its ROLE_ names).
+_ROLE_WORDS: Final[tuple[frozenset[str], ...]] = (
+    _MEDIA_STARTS,
+    _LINK_LABEL_STARTS,
+    _HEADING_STARTS,
+    _HEADING_ENDS,
+    _NAV_WORDS,
+    _SOCIAL_WORDS,
+    _LAST_WORD_TRIGGERS,
+    _ANY_WORD_TRIGGERS,
+    _AGENCY_MARKS,
+    _PHRASE_STARTS,
+    _PHRASE_SINGLES,
+    _PHRASE_SECONDS,
+    _GALLERY_WORDS,
+    _CURRENCY_WORDS,
+    _READING_WORDS,
+    _FILE_TYPES,
+    vocab.MONTH_WORDS,
+    vocab.SIGNING_WORDS,
+    vocab.STAMP_REMOVABLE,
+    _CAPTION_WORDS,
+    _CAPTION_LABELS,
+)
+
+
+@functools.cache
+def word_roles() -> dict[str, int]:
+    """Every word of the trigger tests' sets with the bits of the sets it is in (bit i:
+    ``_ROLE_WORDS[i]``): the compiled loop looks a word up once, not in each set."""
+    roles: dict[str, int] = {}
+    for bit, words in enumerate(_ROLE_WORDS):
+        for word in words:
+            roles[word] = roles.get(word, 0) | 1 << bit
+    return roles
