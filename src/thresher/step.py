@@ -43,7 +43,7 @@ class DocStep(ABC):
     def apply_batch(self, docs: list[Document]) -> list[Document | Drop | Exception]:
         """:meth:`apply` on each of a few documents, in order; an exception a document
         raised takes its place in the list (the runner counts it as that document's
-        error). The runner hands a step its documents this way, a few dozen at a
+        error). The runner hands a step its documents this way, a few hundred at a
         time: a step that works faster on several documents at once overrides this."""
         out: list[Document | Drop | Exception] = []
         for doc in docs:

@@ -7,7 +7,7 @@ import itertools
 import re
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from thresher.clean import classify, dates, features, vocab
@@ -483,3 +483,55 @@ def test_lines_that_cannot_name_an_author_are_no_bylines(parts: list[str]) -> No
     feat = line_features(text, frozenset(), per_char=False)
     if not metadata.may_name_author(feat):
         assert not metadata.is_byline(text) and not metadata.is_name_byline(text), text
+
+
+_URL_PARTS = st.sampled_from(
+    [
+        "http://",
+        "https://",
+        "HTTP://",
+        "ftp://",
+        "//",
+        "a.example",
+        "[::1]",
+        "[abc",
+        "]",
+        "/",
+        "?",
+        "#",
+        "x=1",
+        "news",
+        "2019",
+        "-",
+        " ",
+        "\t",
+        "\n",
+        "%20",
+        "é",
+        "\x01",
+        ":8080",
+        "@",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_URL_PARTS, min_size=1, max_size=10))
+@example(["http://", "a.example", "]", "/", "news"])
+@example(["https://", "[abc", "/", "news"])
+@example(["http://", "a.example", "?", "x=1", "#", "/"])
+@example(["http://", "a.example", "\t", "/", "news"])
+def test_url_path_is_the_path_urlsplit_reads(parts: list[str]) -> None:
+    """metadata.url_path cuts a plain URL where urlsplit does, and says None where
+    urlsplit raises."""
+    from urllib.parse import urlsplit
+
+    from thresher.clean import metadata
+
+    url = "".join(parts)
+    try:
+        expected: str | None = urlsplit(url).path
+    except ValueError:
+        expected = None
+    assert metadata.url_path(url) == expected, url

@@ -10,6 +10,7 @@ from thresher.document import Document, Drop
 from thresher.engines import LocalEngine
 from thresher.pipeline.config import PipelineConfig, StepSpec
 from thresher.pipeline.run import run_pipeline
+from thresher.pipeline.runner import _BATCH_DOCS
 from thresher.step import DocStep
 
 
@@ -66,10 +67,10 @@ def _run(tmp_path: Path, steps: tuple[DocStep, ...], count: int) -> list[str]:
 
 def test_documents_reach_a_step_in_batches_and_leave_in_order(tmp_path: Path) -> None:
     step = RecordBatches()
-    texts = _run(tmp_path, (step,), 150)
-    assert texts == sorted(texts) and len(texts) == 150
-    assert sum(step.sizes) == 150
-    assert max(step.sizes) <= 64 and len(step.sizes) >= 3  # the last, short batch is run too
+    count = 2 * _BATCH_DOCS + 22
+    texts = _run(tmp_path, (step,), count)
+    assert texts == sorted(texts) and len(texts) == count
+    assert step.sizes == [_BATCH_DOCS, _BATCH_DOCS, 22]  # the last, short batch is run too
 
 
 def test_a_batch_path_that_raises_falls_back_to_each_document(tmp_path: Path) -> None:

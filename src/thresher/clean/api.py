@@ -157,7 +157,7 @@ def clean_with(text: str, url: str | None, opts: CleanOptions) -> Cleaned:
     return clean_lines(raw, url, opts, opts.lang or page_language(raw))
 
 
-LANGUAGE_BATCH: Final = 64
+LANGUAGE_BATCH: Final = 256
 """Pages whose languages :func:`clean_many` detects one after the other."""
 
 

@@ -484,14 +484,37 @@ _SLUG_MIN_WORDS: Final = 3
 _SLUG_MATCH: Final = 0.6
 
 
+def url_path(url: str) -> str | None:
+    """``urlsplit(url).path``, None when urlsplit cannot read the URL. A plain http(s)
+    URL (ASCII, no white space or control character, no "[" or "]" in its host) is cut
+    where urlsplit cuts it, without urlsplit's cost (which is most of the slug's)."""
+    if url.startswith(("https://", "http://")) and url.isascii() and url.isprintable() and " " not in url:
+        start = url.index("//") + 2
+        end = len(url)
+        for mark in "/?#":
+            at = url.find(mark, start)
+            if 0 <= at < end:
+                end = at
+        if "[" not in url[start:end] and "]" not in url[start:end]:
+            path_end = len(url)
+            for mark in "?#":
+                at = url.find(mark, end)
+                if 0 <= at < path_end:
+                    path_end = at
+            return url[end:path_end]
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return None
+
+
 def url_slug_words(url: str | None) -> frozenset[str]:
     """The words of the URL's slug (``/2019/11/michigan-officials-report`` ->
     michigan, officials, report), empty when the URL has none."""
     if not url:
         return frozenset()
-    try:
-        path = urlsplit(url).path
-    except ValueError:  # "http://[abc/...": not a URL that can be read
+    path = url_path(url)
+    if path is None:  # "http://[abc/...": not a URL that can be read
         return frozenset()
     best: list[str] = []
     for segment in path.split("/"):

@@ -48,7 +48,7 @@ STAGE_READ_STEP = "read_intermediate"
 _PROGRESS_EVERY = 200
 # Documents the steps see together (DocStep.apply_batch): at most this many, and no more
 # once their text reaches _BATCH_CHARS (a batch of huge pages stays small in memory).
-_BATCH_DOCS = 64
+_BATCH_DOCS = 256
 _BATCH_CHARS = 8_000_000
 
 
