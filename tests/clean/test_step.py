@@ -94,7 +94,7 @@ def test_clean_many_gives_what_clean_with_gives(textclean_pages: list[TextPage])
     """Over the bounds of its batches of pages too."""
     from thresher.clean import api
 
-    pages = textclean_pages[: 2 * api.LANGUAGE_BATCH + 10]
+    pages = (textclean_pages * 2)[: 2 * api.LANGUAGE_BATCH + 10]
     opts = api.CleanOptions()
     many = list(api.clean_many(((p.text, p.url) for p in pages), opts))
     assert len(many) == len(pages) > 2 * api.LANGUAGE_BATCH
