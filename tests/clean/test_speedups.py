@@ -128,6 +128,18 @@ def test_memo_is_shared_and_keyed_by_language() -> None:
     classify.clear_memo(TH)
 
 
+def test_a_place_held_in_the_memo_is_labelled() -> None:
+    """None in a memo (the place the compiled loop holds while it labels a new line, left
+    there if labelling failed) means "not labelled yet", on both paths."""
+    for label_lines in (classify.label_lines, classify.label_lines_python):
+        classify.clear_memo(TH)
+        classify._memo(TH, "en")["Home"] = None  # type: ignore[assignment]
+        (label,) = label_lines(["Home"], "en", TH)
+        assert label is not None and label[2] is LineReason.NAVIGATION
+        assert classify._memo(TH, "en")["Home"] == label
+    classify.clear_memo(TH)
+
+
 def test_the_memos_are_emptied_when_together_full() -> None:
     """All languages' memos together hold at most _CACHE_LINES lines at a page's start."""
     classify.clear_memo(TH)

@@ -193,7 +193,7 @@ typedef struct {
     PyObject *caption_labels; /* first words of numbered captions ("Bild 2: ...") */
     PyObject *label_good, *label_near, *label_short, *label_code, *label_garbage;
     PyTypeObject *features_type; /* LineFeatures */
-    PyObject *py_first_label;    /* classify.first_label(feat, th) */
+    PyObject *py_first_label;    /* classify.first_label_given(feat, th, needs) */
     PyObject *py_is_code;        /* classify._is_code(feat) */
     PyObject *thresholds;
     double good_words, good_stop_ratio, near_words, prose_words;
@@ -740,17 +740,18 @@ first_label(const Context *c, PyObject *feat)
         return NULL;
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    int needs = -1; /* the trigger test's answer, once known (Python's first label takes it) */
     if (len == 0)
-        return PyObject_CallFunctionObjArgs(c->py_first_label, feat, c->thresholds, NULL);
+        goto ask_python;
 
     if (garbage)
         return return_label(c->label_garbage);
     Py_UCS4 last = PyUnicode_READ_CHAR(text, len - 1);
-    uint32_t roles[ROLE_WORDS];
+    uint32_t roles[ROLE_WORDS] = {0};
     int short_line = words <= 14;
     if (short_line) {
         /* most short lines hold nothing a boilerplate check starts from */
-        int needs = needs_boilerplate_checks(c, text, low_words, has_digit, nospace, latin1, roles);
+        needs = needs_boilerplate_checks(c, text, low_words, has_digit, nospace, latin1, roles);
         if (needs < 0)
             return NULL;
         if (needs)
@@ -825,7 +826,8 @@ first_label(const Context *c, PyObject *feat)
     return return_label(is_code ? c->label_code : c->label_short);
 
 ask_python:
-    return PyObject_CallFunctionObjArgs(c->py_first_label, feat, c->thresholds, NULL);
+    return PyObject_CallFunctionObjArgs(c->py_first_label, feat, c->thresholds,
+                                        needs < 0 ? Py_None : needs ? Py_True : Py_False, NULL);
 }
 
 static inline int
@@ -1060,19 +1062,20 @@ label_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 goto error;
         }
         else {
-            label = PyDict_GetItemWithError(memo, text); /* borrowed */
-            if (label != NULL)
+            if (PyDict_GET_SIZE(memo) >= c.cache_lines)
+                PyDict_Clear(memo);
+            /* one look-up for both a label seen before and a new line's place: None holds
+             * the place (the slot is in the CPU cache when the label takes it; a None left
+             * by a failure below only means "not labelled yet") */
+            label = PyDict_SetDefault(memo, text, Py_None); /* borrowed */
+            if (label == NULL)
+                goto error;
+            if (label != Py_None)
                 Py_INCREF(label);
             else {
-                if (PyErr_Occurred())
-                    goto error;
                 label = label_line(&c, text, stops, &stop_table, per_char);
-                if (label == NULL)
-                    goto error;
-                if (PyDict_GET_SIZE(memo) >= c.cache_lines)
-                    PyDict_Clear(memo);
-                if (PyDict_SetItem(memo, text, label) < 0) {
-                    Py_DECREF(label);
+                if (label == NULL || PyDict_SetItem(memo, text, label) < 0) {
+                    Py_XDECREF(label);
                     goto error;
                 }
             }

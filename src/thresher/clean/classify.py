@@ -168,8 +168,8 @@ def _memos(th: Thresholds) -> dict[str, dict[str, Label]]:
 
 def _memo(th: Thresholds, lang: str) -> dict[str, Label]:
     """The memo of ``lang``'s short lines (a line's label is a pure function of the line
-    and its language). All of them are emptied when together they hold _CACHE_LINES
-    lines, and one that fills up on its own is emptied by the loop."""
+    and its language; None: not labelled yet). All of them are emptied when together
+    they hold _CACHE_LINES lines, and one that fills up on its own is emptied by the loop."""
     memos = _memos(th)
     if sum(len(memo) for memo in memos.values()) >= _CACHE_LINES:
         memos.clear()
@@ -233,7 +233,7 @@ def speedup_context(th: Thresholds) -> tuple[object, ...]:
         _CODE,
         _GARBAGE,
         LineFeatures,
-        first_label,
+        first_label_given,
         _is_code,
         th,
         float(th.good_words),
@@ -262,16 +262,27 @@ def first_label(feat: LineFeatures, th: Thresholds) -> tuple[Kind, LineReason | 
     """The kind of a line from its own features, and a boilerplate reason when known.
 
     ``_speedups.c`` mirrors the steps that need no vocabulary rule (garbage, prose, short
-    sentence, the first tests of :func:`_is_code`) and calls this function for every other
-    line: a change here needs the same change there (tests/clean/test_speedups.py says so).
+    sentence, the first tests of :func:`_is_code`) and calls :func:`first_label_given`
+    for every other line: a change here needs the same change there
+    (tests/clean/test_speedups.py says so).
     """
+    return first_label_given(feat, th, None)
+
+
+def first_label_given(
+    feat: LineFeatures, th: Thresholds, needs: bool | None
+) -> tuple[Kind, LineReason | None]:
+    """:func:`first_label` told the answer of :func:`_needs_boilerplate_checks` for the
+    line when the caller knows it (the compiled loop does), else None."""
     text, low_words, words, stop_ratio, end_punct, has_digit, garbage, nospace, _, latin1 = feat
     if garbage:
         return _GARBAGE
     if words <= 14:
         # most short lines hold no word any boilerplate check starts from: a few set
         # tests stand for all of them (see _needs_boilerplate_checks)
-        if _needs_boilerplate_checks(text, low_words, has_digit, nospace, latin1):
+        if needs is None:
+            needs = _needs_boilerplate_checks(text, low_words, has_digit, nospace, latin1)
+        if needs:
             reason = _boilerplate_reason(text, low_words, has_digit, nospace, latin1)
             if reason is not None:
                 return _BAD_BY_REASON[reason]
