@@ -409,16 +409,3 @@ def test_weights_and_final_reasons_reject_lists_of_other_lengths() -> None:
         speedups.final_reasons([good], [], [], outside, inside)
     with pytest.raises(TypeError):
         speedups.final_reasons([good], [None], [(0,)], outside, inside)
-
-
-_LINE_PIECES = [*"ab é中", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85"]
-_LINE_PIECES += ["\u2028", "\u2029", "\t", "\x1f", "\u00a0", "\u2003", "\u200b", "\ufeff", "\U0001f600"]
-_LINE_TEXT = st.lists(st.sampled_from(_LINE_PIECES), max_size=60).map("".join)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(_LINE_TEXT)
-def test_lines_are_split_and_stripped_as_python_does(text: str) -> None:
-    from thresher.clean import _speedups
-
-    assert _speedups.split_lines(text) == [line.strip() for line in text.splitlines()]

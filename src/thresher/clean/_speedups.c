@@ -1474,49 +1474,6 @@ error:
     return NULL;
 }
 
-PyDoc_STRVAR(split_lines_doc,
-             "split_lines(text) -> list[str]\n\n"
-             "[line.strip() for line in text.splitlines()], in one pass (api.split_lines).");
-
-static PyObject *
-split_lines(PyObject *module, PyObject *text)
-{
-    (void)module;
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "split_lines(str)");
-        return NULL;
-    }
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < n;) {
-        Py_ssize_t start = i;
-        while (i < n && !Py_UNICODE_ISLINEBREAK(PyUnicode_READ(kind, data, i)))
-            i++;
-        Py_ssize_t end = i;
-        if (i < n) { /* the line break: "\r\n" is one */
-            Py_UCS4 brk = PyUnicode_READ(kind, data, i++);
-            if (brk == '\r' && i < n && PyUnicode_READ(kind, data, i) == '\n')
-                i++;
-        }
-        while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)))
-            start++;
-        while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)))
-            end--;
-        PyObject *line = PyUnicode_Substring(text, start, end);
-        if (line == NULL || PyList_Append(out, line) < 0) {
-            Py_XDECREF(line);
-            Py_DECREF(out);
-            return NULL;
-        }
-        Py_DECREF(line);
-    }
-    return out;
-}
-
 PyDoc_STRVAR(needs_checks_doc,
              "needs_boilerplate_checks(text, words, has_digit, nospace, latin1, context) -> bool\n\n"
              "classify._needs_boilerplate_checks, compiled (what first_label asks; for tests).");
@@ -1548,7 +1505,6 @@ needs_checks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 }
 
 static PyMethodDef methods[] = {
-    {"split_lines", (PyCFunction)split_lines, METH_O, split_lines_doc},
     {"needs_boilerplate_checks", (PyCFunction)(void (*)(void))needs_checks, METH_FASTCALL, needs_checks_doc},
     {"label_lines", (PyCFunction)(void (*)(void))label_lines, METH_FASTCALL, label_lines_doc},
     {"context_rows", (PyCFunction)(void (*)(void))context_rows, METH_FASTCALL, context_rows_doc},

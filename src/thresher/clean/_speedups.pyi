@@ -10,7 +10,6 @@ def label_lines(
     per_char: bool,
     context: tuple[object, ...],
 ) -> list[Any]: ...
-def split_lines(text: str) -> list[str]: ...
 def needs_boilerplate_checks(
     text: str,
     words: tuple[str, ...],

@@ -180,10 +180,6 @@ def clean_many(pages: Iterable[tuple[str, str | None]], opts: CleanOptions) -> I
 
 def split_lines(text: str) -> list[str]:
     """The lines of a page's text as cleaning reads them (white space stripped)."""
-    speedups = classify.compiled_module()
-    if speedups is not None:
-        lines: list[str] = speedups.split_lines(text)  # the same, in one pass
-        return lines
     return [line.strip() for line in text.splitlines()]
 
 
