@@ -535,3 +535,17 @@ def test_url_path_is_the_path_urlsplit_reads(parts: list[str]) -> None:
     except ValueError:
         expected = None
     assert metadata.url_path(url) == expected, url
+
+
+def test_every_heading_is_found_as_a_line_spells_it() -> None:
+    """The whole-line headings are compared with a line's words joined by blanks, so a
+    heading written with an apostrophe ("Don't miss", "Editor's picks") is found too."""
+    from thresher.clean.reasons import LineReason
+
+    for heading in ("Don't miss", "Editor's Picks", "DON'T MISS"):
+        feat = line_features(heading, frozenset(), per_char=False)
+        args = (heading, feat.low_words, feat.has_digit, feat.nospace, feat.latin1)
+        assert classify._boilerplate_reason(*args) is LineReason.RELATED_HEADING, heading
+    keys = vocab.RELATED_HEADINGS | vocab.FORM_LABELS | vocab.MEDIA_LINES
+    for key in keys:
+        assert " ".join(re.findall(r"\w+", key)) in keys, key

@@ -513,6 +513,9 @@ RELATED_HEADINGS = _phrases(
     czytaj także|zobacz także|powiązane artykuły|相关文章|相关阅读|猜你喜欢|热门文章|
     関連記事|人気記事|おすすめ記事"""
 )
+# The whole-line check compares a line's words joined by blanks: "Don't miss" is
+# "don t miss" there.
+RELATED_HEADINGS |= frozenset(" ".join(re.findall(r"\w+", p)) for p in RELATED_HEADINGS)
 
 # "Read also" lines: the short line after one inside an article is another story.
 READ_ALSO = _phrases(
