@@ -10,7 +10,7 @@ from thresher.clean import native
 native.check_fresh()  # before a compiled module built from another source is imported
 
 # the guard runs first: these imports would load a stale compiled module
-from thresher.clean.api import Cleaned, CleanedLine, CleanOptions, clean_text  # noqa: E402
+from thresher.clean.api import Cleaned, CleanedLine, CleanOptions, clean_many, clean_text  # noqa: E402
 from thresher.clean.reasons import CleanDropReason, LineReason  # noqa: E402
 from thresher.clean.site import SiteLineTable, registered_domain  # noqa: E402
 
@@ -21,6 +21,7 @@ __all__ = [
     "CleanedLine",
     "LineReason",
     "SiteLineTable",
+    "clean_many",
     "clean_text",
     "registered_domain",
 ]
