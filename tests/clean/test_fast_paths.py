@@ -340,6 +340,9 @@ def test_the_compiled_test_agrees_on_every_triple_of_parts() -> None:
     for a, b, c in itertools.product(parts, repeat=3):
         _assert_triggers_speak_for_the_rules([a, b, c], False)
         _assert_triggers_speak_for_the_rules([a, b, c], False, glue="")
+    # tokens of digits that are not decimal ("²"), of letters that are ("ª"), mixed
+    for line in ("Market river 10:30 ²", "Market river 4/5/6 x²", "10:30 Market river ª", "12 river x²"):
+        _assert_triggers_speak_for_the_rules(line.split(), False)
 
 
 def test_every_gallery_counter_is_let_through() -> None:

@@ -556,29 +556,23 @@ may_be_boilerplate(const Context *c, PyObject *text, const uint32_t *roles, Py_s
     return 0;
 }
 
-/* str.isalpha() / str.isdecimal() of a non-empty str */
-static int
-all_alpha(PyObject *s)
-{
-    int kind = PyUnicode_KIND(s);
-    const void *data = PyUnicode_DATA(s);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (!Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)))
-            return 0;
-    return n > 0;
-}
+/* A token's characters: all letters (str.isalpha), all decimal digits (str.isdecimal),
+ * or anything else (empty too) */
+enum { TOKEN_MIXED, TOKEN_LETTERS, TOKEN_DIGITS };
 
 static int
-all_decimal(PyObject *s)
+token_class(PyObject *s)
 {
     int kind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
     Py_ssize_t n = PyUnicode_GET_LENGTH(s);
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (!Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i)))
-            return 0;
-    return n > 0;
+    int letters = n > 0, digits = n > 0;
+    for (Py_ssize_t i = 0; i < n && (letters || digits); i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        letters = letters && Py_UNICODE_ISALPHA(ch);
+        digits = digits && Py_UNICODE_ISDECIMAL(ch);
+    }
+    return letters ? TOKEN_LETTERS : digits ? TOKEN_DIGITS : TOKEN_MIXED;
 }
 
 /* text.lower().startswith(starts) for a line whose lower-casing keeps its length (Latin-1) */
@@ -628,12 +622,13 @@ stamp_ruled_out(PyObject *text, PyObject *words, const uint32_t *roles)
     Py_ssize_t loose = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyTuple_GET_ITEM(words, i);
-        if (all_alpha(word)) {
+        int chars = token_class(word);
+        if (chars == TOKEN_LETTERS) {
             if (HAS(roles[i], ROLE_SIGNING_WORD))
                 return 0;
             loose += PyUnicode_GET_LENGTH(word) > 1 && !HAS(roles[i], ROLE_STAMP_REMOVABLE);
         }
-        else if (!all_decimal(word))
+        else if (chars == TOKEN_MIXED)
             return 0;
     }
     return loose > 1 && !has_char(text, '|') && !has_char(text, 0x2022 /* • */) &&
@@ -650,10 +645,8 @@ digit_checks_may_match(const Context *c, PyObject *text, PyObject *words, const 
         any |= roles[i];
     if (n <= c->digit_rule_words) {
         int mixed = 0;
-        for (Py_ssize_t i = 0; i < n && !mixed; i++) {
-            PyObject *word = PyTuple_GET_ITEM(words, i);
-            mixed = !all_alpha(word) && !all_decimal(word);
-        }
+        for (Py_ssize_t i = 0; i < n && !mixed; i++)
+            mixed = token_class(PyTuple_GET_ITEM(words, i)) == TOKEN_MIXED;
         Py_UCS4 first = PyUnicode_READ_CHAR(text, 0), last = PyUnicode_READ_CHAR(text, len - 1);
         int digit_first = Py_UNICODE_ISDECIMAL(first);
         if (Py_UNICODE_ISDIGIT(last) && (digit_first || lower_starts_with(text, c->gallery_starts)) &&
