@@ -133,7 +133,7 @@ def test_a_place_held_in_the_memo_is_labelled() -> None:
     there if labelling failed) means "not labelled yet", on both paths."""
     for label_lines in (classify.label_lines, classify.label_lines_python):
         classify.clear_memo(TH)
-        classify._memo(TH, "en")["Home"] = None  # type: ignore[assignment]
+        classify._memo(TH, "en")["Home"] = None
         (label,) = label_lines(["Home"], "en", TH)
         assert label is not None and label[2] is LineReason.NAVIGATION
         assert classify._memo(TH, "en")["Home"] == label
@@ -144,8 +144,8 @@ def test_the_memos_are_emptied_when_together_full() -> None:
     """All languages' memos together hold at most _CACHE_LINES lines at a page's start."""
     classify.clear_memo(TH)
     memos = classify._memos(TH)
-    memos["en"] = {f"line {i}": None for i in range(classify._CACHE_LINES - 1)}  # type: ignore[misc]
-    memos["de"] = {"Zeile": None}  # type: ignore[dict-item]
+    memos["en"] = {f"line {i}": None for i in range(classify._CACHE_LINES - 1)}
+    memos["de"] = {"Zeile": None}
     memo = classify._memo(TH, "fr")
     assert memo == {} and list(memos) == ["fr"]
     classify.clear_memo(TH)

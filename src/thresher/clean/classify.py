@@ -161,12 +161,12 @@ def label_lines_python(lines: list[str], lang: str, th: Thresholds) -> list[Labe
 
 
 @functools.cache
-def _memos(th: Thresholds) -> dict[str, dict[str, Label]]:
+def _memos(th: Thresholds) -> dict[str, dict[str, Label | None]]:
     """The process's memos of short lines' labels, one per language."""
     return {}
 
 
-def _memo(th: Thresholds, lang: str) -> dict[str, Label]:
+def _memo(th: Thresholds, lang: str) -> dict[str, Label | None]:
     """The memo of ``lang``'s short lines (a line's label is a pure function of the line
     and its language; None: not labelled yet). All of them are emptied when together
     they hold _CACHE_LINES lines, and one that fills up on its own is emptied by the loop."""
