@@ -336,13 +336,57 @@ ends_in_punct(const Context *c, PyObject *text, Py_ssize_t len)
 /* A new LineFeatures of the ten fields (features.LineFeatures), out of the garbage
  * collector's watch with its tokens; it takes over the references to tokens and key (and
  * releases them when it fails). NULL with an exception set on error. */
+/* Float objects made once and shared by every line's features (floats are immutable): the
+ * whole numbers of words a short line has, and the stop-word shares k/n of lines of few
+ * tokens. Each is the value PyFloat_FromDouble would give. */
+#define SHARED_COUNTS 64
+#define SHARED_RATIO_TOKENS 16
+static PyObject *count_floats[SHARED_COUNTS];
+static PyObject *ratio_floats[(SHARED_RATIO_TOKENS - 1) * (SHARED_RATIO_TOKENS + 2) / 2 + SHARED_RATIO_TOKENS + 1];
+
+static inline Py_ssize_t
+ratio_index(Py_ssize_t stops, Py_ssize_t tokens)
+{
+    return (tokens - 1) * (tokens + 2) / 2 + stops; /* rows n = 1, 2...: n + 1 shares each */
+}
+
+static int
+make_shared_floats(void)
+{
+    for (Py_ssize_t i = 0; i < SHARED_COUNTS; i++)
+        if ((count_floats[i] = PyFloat_FromDouble((double)i)) == NULL)
+            return -1;
+    for (Py_ssize_t n = 1; n <= SHARED_RATIO_TOKENS; n++)
+        for (Py_ssize_t k = 0; k <= n; k++)
+            if ((ratio_floats[ratio_index(k, n)] = PyFloat_FromDouble((double)k / (double)n)) == NULL)
+                return -1;
+    return 0;
+}
+
+/* A float of value v (a shared one for a whole number of words below SHARED_COUNTS) */
 static PyObject *
-new_features(const Context *c, PyObject *text, PyObject *tokens, double words, double stop_ratio,
+words_float(double v)
+{
+    if (v >= 0.0 && v < SHARED_COUNTS && v == (double)(Py_ssize_t)v)
+        return Py_NewRef(count_floats[(Py_ssize_t)v]);
+    return PyFloat_FromDouble(v);
+}
+
+/* The float stops / tokens (shared for lines of few tokens); ratio is its value */
+static PyObject *
+ratio_float(Py_ssize_t stops, Py_ssize_t tokens, double ratio)
+{
+    if (tokens >= 1 && tokens <= SHARED_RATIO_TOKENS && stops >= 0 && stops <= tokens)
+        return Py_NewRef(ratio_floats[ratio_index(stops, tokens)]);
+    return PyFloat_FromDouble(ratio);
+}
+
+static PyObject *
+new_features(const Context *c, PyObject *text, PyObject *tokens, PyObject *n_words, PyObject *ratio,
              int end_punct, int has_digit, int garbage, int nospace, PyObject *key, int latin1)
 {
-    PyObject *n_words = PyFloat_FromDouble(words);
-    PyObject *ratio = n_words ? PyFloat_FromDouble(stop_ratio) : NULL;
-    PyObject *feat = ratio ? c->features_type->tp_alloc(c->features_type, 10) : NULL;
+    /* (takes the references to tokens, n_words, ratio and key, NULL ones too) */
+    PyObject *feat = n_words && ratio ? c->features_type->tp_alloc(c->features_type, 10) : NULL;
     if (feat == NULL) {
         Py_XDECREF(n_words);
         Py_XDECREF(ratio);
@@ -460,7 +504,9 @@ latin1_features(const Context *c, PyObject *text, const StopTable *stops)
         }
     }
 
-    PyObject *key = latin1_str(key_bytes, key_len, key_high >= 0x80);
+    /* a line of one token: its key is that token */
+    PyObject *key = n_tokens == 1 ? Py_NewRef(PyTuple_GET_ITEM(tokens, 0))
+                                  : latin1_str(key_bytes, key_len, key_high >= 0x80);
     if (key == NULL) {
         Py_DECREF(tokens);
         return NULL;
@@ -473,7 +519,10 @@ latin1_features(const Context *c, PyObject *text, const StopTable *stops)
     double scale = len > SAMPLE_CHARS ? (double)len / (double)SAMPLE_CHARS : 1.0;
     double stop_ratio = n_tokens ? (double)stop_count / (double)n_tokens : 0.0;
 
-    return new_features(c, text, tokens, (double)n_tokens * scale, stop_ratio, end_punct, has_digit,
+    return new_features(c, text, tokens, words_float((double)n_tokens * scale),
+                        scale == 1.0 ? ratio_float(stop_count, n_tokens, stop_ratio)
+                                     : PyFloat_FromDouble(stop_ratio),
+                        end_punct, has_digit,
                         garbage, 0, key, 1);
 }
 
@@ -962,7 +1011,8 @@ unicode_features(const Context *c, PyObject *text, PyObject *stops, int per_char
     int end_punct = ends_in_punct(c, text, len);
     double scale = len > SAMPLE_CHARS ? (double)len / (double)SAMPLE_CHARS : 1.0;
 
-    feat = new_features(c, text, tokens, words * scale, stop_ratio, end_punct, has_digit, garbage,
+    feat = new_features(c, text, tokens, words_float(words * scale), PyFloat_FromDouble(stop_ratio),
+                        end_punct, has_digit, garbage,
                         nospace > 0, key, 0);
     tokens = key = NULL; /* new_features took them */
 
@@ -1522,5 +1572,7 @@ static struct PyModuleDef module_def = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
+    if (make_shared_floats() < 0)
+        return NULL;
     return PyModule_Create(&module_def);
 }
