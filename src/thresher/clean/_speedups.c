@@ -800,7 +800,7 @@ first_label(const Context *c, PyObject *feat)
             goto ask_python;
     }
     else if (words <= 40 && !end_punct) {
-        if (nospace || PyUnicode_FindChar(text, 0xA9, 0, len, 1) >= 0)
+        if (nospace || has_char(text, 0xA9 /* © */))
             goto ask_python;
         int none = disjoint(c->footer_triggers, low_words);
         if (none <= 0) {
@@ -899,7 +899,7 @@ unicode_features(const Context *c, PyObject *text, PyObject *stops, int per_char
         return NULL;
     Py_ssize_t size = PyUnicode_GET_LENGTH(sample);
     /* Turkish dotted capital I lower-cases to "i" and a combining dot, which splits words */
-    if (PyUnicode_FindChar(sample, 0x130, 0, size, 1) >= 0) {
+    if (has_char(sample, 0x130)) {
         PyObject *plain = PyObject_CallMethod(sample, "replace", "ss", "\xc4\xb0", "i");
         if (plain == NULL)
             goto done;
@@ -1360,7 +1360,7 @@ row_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (len > 0 && PyTuple_GET_ITEM(feat, 5) == Py_True)
             numbered_row = Py_UNICODE_ISDECIMAL(PyUnicode_READ_CHAR(text, 0));
         if (len > 0)
-            table_row = PyUnicode_FindChar(text, '\t', 0, len, 1) >= 0 || has_bar(text);
+            table_row = has_char(text, '\t') || has_bar(text);
         int code_row = PyTuple_GET_ITEM(x, 1) == code_kind;
         if (!numbered_row && !table_row && !code_row)
             continue;

@@ -71,7 +71,7 @@ class Clean(DocStep):
             return doc
         opts = self._ready_options()
         raw = split_lines(doc.text)
-        return self._finish(doc, raw, opts.lang or page_language(raw))
+        return self._finish(doc, raw, opts.lang or page_language(raw), opts)
 
     def apply_batch(self, docs: list[Document]) -> list[Document | Drop | Exception]:
         """:meth:`apply` on each document, the languages of all of them detected first
@@ -94,7 +94,7 @@ class Clean(DocStep):
                 out.append(doc if ready is None else ready)
                 continue
             try:
-                out.append(self._finish(doc, *ready))
+                out.append(self._finish(doc, *ready, opts))
             except Exception as exc:  # counted by the runner as this document's error
                 out.append(exc)
         return out
@@ -106,9 +106,9 @@ class Clean(DocStep):
             self.setup()
         return self._options
 
-    def _finish(self, doc: Document, raw: list[str], lang: str) -> Document | Drop:
+    def _finish(self, doc: Document, raw: list[str], lang: str, opts: CleanOptions) -> Document | Drop:
         """The document cleaned, its lines and language known."""
-        result = clean_lines(raw, doc.url, self._ready_options(), lang)
+        result = clean_lines(raw, doc.url, opts, lang)
         counts = result.drop_counts()
         info: dict[str, object] = {"dropped_lines": counts}
         if result.site_note is not None:
